@@ -1,0 +1,29 @@
+package cn.dataelements.contest.system.security;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The admin account (prefix {@code intake.security}). There is no default password: set
+ * {@code INTAKE_SECURITY_ADMIN_PASSWORD} in the environment; the local run command generates one and prints it.
+ *
+ * @param adminUser the admin's user name (default admin)
+ * @param adminPassword the admin's password, at least 12 characters; required
+ */
+@Validated
+@ConfigurationProperties("intake.security")
+public record SecurityProperties(
+        @DefaultValue("admin") @NotBlank String adminUser,
+
+        @NotBlank(message = "set INTAKE_SECURITY_ADMIN_PASSWORD: there is no default admin password")
+        @Size(min = 12, message = "INTAKE_SECURITY_ADMIN_PASSWORD must have at least 12 characters")
+        String adminPassword) {
+
+    @Override
+    public String toString() {
+        return "SecurityProperties[adminUser=" + adminUser + ", adminPassword=***]";
+    }
+}

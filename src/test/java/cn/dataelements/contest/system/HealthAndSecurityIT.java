@@ -1,0 +1,64 @@
+package cn.dataelements.contest.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.system.security.SecurityProperties;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntakeIT
+class HealthAndSecurityIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SecurityProperties security;
+
+    @Test
+    void healthIsOpenAndShowsElasticsearchUp() throws Exception {
+        HttpResponse<String> response = get("/actuator/health", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"elasticsearch\":{\"status\":\"UP\"");
+    }
+
+    @Test
+    void metricsAndApiNeedASignedInUser() throws Exception {
+        assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/submissions", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/metrics", basic(security.adminUser(), "wrong-password-123"))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theAdminSeesMetrics() throws Exception {
+        HttpResponse<String> response = get("/actuator/metrics", basic(security.adminUser(), security.adminPassword()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm.memory.used");
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
