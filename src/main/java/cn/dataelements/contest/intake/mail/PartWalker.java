@@ -164,7 +164,7 @@ final class PartWalker {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxPartBytes() + 1));
             if (bytes.length > limits.maxPartBytes()) {
                 record(
-                        "MAIL_PART_TOO_LARGE",
+                        "MAIL_PART_TRUNCATED",
                         "邮件第 " + path + " 部分超过大小上限，已截断",
                         "part larger than maxPartBytes=" + limits.maxPartBytes() + ", truncated",
                         path);
