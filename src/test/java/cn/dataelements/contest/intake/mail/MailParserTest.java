@@ -190,6 +190,16 @@ class MailParserTest {
     }
 
     @Test
+    void htmlOnlyBodyIsReducedToText() throws Exception {
+        ParsedMail mail = parse("html-only-gbk-body.eml");
+
+        assertThat(mail.subject()).isEqualTo(SUBJECT);
+        assertThat(mail.bodyText()).isEqualTo("各位老师：\n作品申报书&证明材料已上传，详见\n附件。");
+        assertThat(mail.attachments()).isEmpty();
+        assertThat(mail.problems()).isEmpty();
+    }
+
+    @Test
     void garbageIsNotAMail() {
         assertThatThrownBy(() -> parse("garbage-not-a-mail.eml")).isInstanceOf(UnparseableMailException.class);
     }
