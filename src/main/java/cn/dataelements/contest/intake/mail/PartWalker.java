@@ -30,13 +30,13 @@ final class PartWalker {
     private final List<Problem> problems;
     private final List<MailAttachment> attachments = new ArrayList<>();
     private final List<String> forwardedTexts = new ArrayList<>();
-    private int partCount;
-    private boolean partLimitReported;
+    private final PartBudget budget;
 
     PartWalker(MailParserLimits limits, AttachmentSink sink, List<Problem> problems) {
         this.limits = limits;
         this.sink = sink;
         this.problems = problems;
+        this.budget = new PartBudget(limits, problems);
     }
 
     List<MailAttachment> attachments() {
@@ -55,29 +55,34 @@ final class PartWalker {
     }
 
     private void walk(Part part, String path, int depth, MessageBody body, boolean messageRoot) {
-        if (!withinLimits(path, depth)) {
+        if (!budget.admit(path, depth)) {
             return;
         }
         try {
             PartInfo info = PartInfo.of(part);
             if (info.isMultipart()) {
                 walkMultipart(part, path, depth, body);
-            } else if (messageRoot) {
-                walk(part, join(path, "1"), depth, body, false);
-                partCount--;
-            } else if (info.isMessage()) {
-                walkForwarded(part, info, path, depth);
-            } else if (TnefExtractor.isTnef(info.mediaType(), info.fileName().orElse(null))) {
-                walkTnef(part, info, path, depth);
-            } else if (info.isBodyCandidate() && body.accepts(info.mediaType())) {
-                body.put(
-                        info.mediaType(),
-                        TextCharsets.decode(readAll(part, path), info.charset().orElse(null)));
             } else {
-                keep(part, info, path);
+                // A message that is not multipart still numbers its only body part 1, as IMAP does.
+                walkLeaf(part, info, messageRoot ? join(path, "1") : path, depth, body);
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             record("MAIL_PART_UNREADABLE", "邮件第 " + path + " 部分无法读取，已跳过", "cannot read part: " + e, path);
+        }
+    }
+
+    private void walkLeaf(Part part, PartInfo info, String path, int depth, MessageBody body)
+            throws MessagingException, IOException {
+        if (info.isMessage()) {
+            walkForwarded(part, info, path, depth);
+        } else if (TnefExtractor.isTnef(info.mediaType(), info.fileName().orElse(null))) {
+            walkTnef(part, info, path, depth);
+        } else if (info.isBodyCandidate() && body.accepts(info.mediaType())) {
+            body.put(
+                    info.mediaType(),
+                    TextCharsets.decode(readAll(part, path), info.charset().orElse(null)));
+        } else {
+            keep(part, info, path);
         }
     }
 
@@ -102,7 +107,8 @@ final class PartWalker {
         MessageBody innerBody = walkMessage(inner, path, depth + 1);
         String subject = HeaderDecoder.decode(PartInfo.first(inner, "Subject"));
         String from = HeaderDecoder.decode(PartInfo.first(inner, "From"));
-        forwardedTexts.add("---------- 转发的邮件 ----------\n发件人：" + from + "\n主题：" + subject + "\n\n" + innerBody.text());
+        forwardedTexts.add(
+                ("---------- 转发的邮件 ----------\n发件人：" + from + "\n主题：" + subject + "\n\n" + innerBody.text()).strip());
     }
 
     private void walkTnef(Part part, PartInfo info, String path, int depth) throws MessagingException, IOException {
@@ -117,7 +123,7 @@ final class PartWalker {
         }
         for (int i = 0; i < entries.size(); i++) {
             String entryPath = join(path, String.valueOf(i + 1));
-            if (!withinLimits(entryPath, depth + 1)) {
+            if (!budget.admit(entryPath, depth + 1)) {
                 continue;
             }
             TnefExtractor.Entry entry = entries.get(i);
@@ -172,29 +178,6 @@ final class PartWalker {
             }
             return bytes;
         }
-    }
-
-    private boolean withinLimits(String path, int depth) {
-        if (depth > limits.maxDepth()) {
-            record(
-                    "MAIL_TOO_DEEP",
-                    "邮件第 " + path + " 部分嵌套过深，已跳过",
-                    "nesting deeper than maxDepth=" + limits.maxDepth() + ", skipped",
-                    path);
-            return false;
-        }
-        if (++partCount > limits.maxParts()) {
-            if (!partLimitReported) {
-                partLimitReported = true;
-                record(
-                        "MAIL_TOO_MANY_PARTS",
-                        "邮件包含的部分过多，第 " + path + " 部分起的内容已跳过",
-                        "more than maxParts=" + limits.maxParts() + " parts; skipping from " + path,
-                        path);
-            }
-            return false;
-        }
-        return true;
     }
 
     private void record(String code, String messageZh, String detailEn, String path) {

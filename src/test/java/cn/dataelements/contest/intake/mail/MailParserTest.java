@@ -237,6 +237,21 @@ class MailParserTest {
     }
 
     @Test
+    void forwardedMessageBeyondMaxDepthIsSkippedWithAProblem() throws Exception {
+        MailParser shallow = new MailParser(new MailParserLimits(1, 500, 1000, 1000));
+
+        ParsedMail mail = shallow.parse(fixture("forwarded-rfc822.eml"), work);
+
+        assertThat(mail.bodyText())
+                .isEqualTo("转发团队负责人的报名邮件，请以此为准。\n\n---------- 转发的邮件 ----------\n" + "发件人：王喆 <wangzhe@example.com>\n主题："
+                        + SUBJECT);
+        assertThat(mail.attachments()).isEmpty();
+        assertThat(mail.problems())
+                .extracting(Problem::code, Problem::location)
+                .containsExactly(tuple("MAIL_TOO_DEEP", "2"));
+    }
+
+    @Test
     void headerStringsKeepRawBytesAsLatin1Chars() {
         String raw = new String("王喆".getBytes(java.nio.charset.Charset.forName("GBK")), StandardCharsets.ISO_8859_1);
         assertThat(HeaderDecoder.decode(raw)).isEqualTo("王喆");
