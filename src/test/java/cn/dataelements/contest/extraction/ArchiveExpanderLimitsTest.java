@@ -8,8 +8,14 @@ import static cn.dataelements.contest.extraction.ArchiveTestSupport.paths;
 import static cn.dataelements.contest.extraction.ArchiveTestSupport.written;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dataelements.contest.extraction.fixtures.TestZips;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +56,23 @@ class ArchiveExpanderLimitsTest {
         assertThat(codes(result)).containsExactly("ARCHIVE_SUSPICIOUS_RATIO");
         assertThat(locations(result)).containsExactly("炸.zip/炸弹.bin");
         assertThat(filesIn(out)).isEqualTo(written(result)); // the partial bomb output is gone
+    }
+
+    @Test
+    void bombIsJudgedPerEntryEvenWhenTheWholeArchiveLooksHarmless() throws Exception {
+        byte[] noise = new byte[3 << 20];
+        new Random(42).nextBytes(noise); // incompressible: keeps the archive-wide ratio low
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("数据.bin", noise);
+        entries.put("炸弹.bin", new byte[20 << 20]);
+        entries.put("后面.txt", "之后的文件".getBytes(StandardCharsets.UTF_8));
+        Path zip = Files.write(out.resolve("in.zip"), TestZips.zip(entries));
+
+        ExpansionResult result = with(ArchiveLimits.defaults()).expand(zip, "混.zip", out.resolve("x"));
+
+        assertThat(paths(result)).containsExactly("混.zip/数据.bin", "混.zip/后面.txt");
+        assertThat(codes(result)).containsExactly("ARCHIVE_SUSPICIOUS_RATIO");
+        assertThat(locations(result)).containsExactly("混.zip/炸弹.bin");
     }
 
     @Test
