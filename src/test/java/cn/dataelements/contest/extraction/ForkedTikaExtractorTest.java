@@ -135,6 +135,23 @@ class ForkedTikaExtractorTest {
     }
 
     @Test
+    void documentThatExhaustsTheChildHeapIsReportedAndTheChildReplaced() throws Exception {
+        // 40,000 paragraphs of random Chinese: about 3.6 MB of docx whose XML tree needs far more than 40 MB.
+        Path hungry = temp.resolve("heap-hungry.docx");
+        ExtractionFixtures.writeHeapHungryDocx(hungry, 40_000);
+        try (ForkedTikaExtractor tight = new ForkedTikaExtractor(
+                new ExtractionSettings(Duration.ofSeconds(30), "40m", 100_000, temp.resolve("tight"), 1))) {
+            Extraction e = tight.extract(hungry, "heap-hungry.docx");
+            Extraction next = tight.extract(fixture("chinese-text.pdf"), "chinese-text.pdf");
+
+            assertThat(e.ok()).isFalse();
+            assertThat(codes(e)).containsExactly("EXTRACTION_OUT_OF_MEMORY");
+            assertThat(next.ok()).isTrue();
+            assertThat(next.text()).contains("一、作品概述");
+        }
+    }
+
+    @Test
     void longTextIsCutAndXhtmlStaysClosed() {
         try (ForkedTikaExtractor small = new ForkedTikaExtractor(
                 new ExtractionSettings(Duration.ofSeconds(30), "256m", 20, temp.resolve("small"), 1))) {
