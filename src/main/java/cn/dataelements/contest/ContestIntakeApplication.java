@@ -1,5 +1,6 @@
 package cn.dataelements.contest;
 
+import cn.dataelements.contest.intake.mail.MailSystemProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ContestIntakeApplication {
 
     public static void main(String[] args) {
+        // Before any Jakarta Mail class loads: it reads these system properties once.
+        MailSystemProperties.apply();
         SpringApplication.run(ContestIntakeApplication.class, args);
     }
 }

@@ -1,0 +1,124 @@
+package cn.dataelements.contest.archive;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The content-addressed archive of everything received, written before anything is parsed: raw bytes under their
+ * sha-256, fsynced, with a JSON sidecar of the first receipt. Everything else (index, entries) can be rebuilt from it.
+ */
+@Component
+public class SubmissionArchive {
+
+    private final Path root;
+    private final ObjectMapper json;
+
+    SubmissionArchive(ArchiveProperties properties, ObjectMapper json) {
+        this.root = properties.dir().toAbsolutePath();
+        this.json = json;
+    }
+
+    /** Writes raw bytes to an output stream: a channel's way of handing over an item without loading it whole. */
+    @FunctionalInterface
+    public interface RawSource {
+        void writeTo(OutputStream out) throws Exception;
+    }
+
+    /** Archives the bytes of a stream; the same bytes twice are stored once. */
+    public ArchivedSubmission store(InputStream raw, ReceivedFacts facts) throws IOException {
+        return store(raw::transferTo, facts);
+    }
+
+    /** Streams the raw bytes into the archive; the same bytes twice are stored once. */
+    public ArchivedSubmission store(RawSource raw, ReceivedFacts facts) throws IOException {
+        Files.createDirectories(root.resolve("incoming"));
+        Path temp = Files.createTempFile(root.resolve("incoming"), "recv-", ".part");
+        try {
+            MessageDigest sha = sha256();
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
+                raw.writeTo(out);
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("Could not read the item from its channel", e);
+            }
+            long size = Files.size(temp);
+            fsync(temp);
+            String id = HexFormat.of().formatHex(sha.digest());
+            Path file = rawFile(id);
+            Files.createDirectories(file.getParent());
+            moveIntoPlace(temp, file);
+            ReceivedFacts first = writeSidecarOnce(id, facts);
+            fsync(file.getParent());
+            return new ArchivedSubmission(id, file, size, first, facts);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The archived raw bytes of a submission, if it is archived. */
+    public Optional<Path> find(String id) {
+        Path file = rawFile(id);
+        return Files.exists(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    Path rawFile(String id) {
+        return root.resolve(id.substring(0, 2)).resolve(id + ".raw");
+    }
+
+    private ReceivedFacts writeSidecarOnce(String id, ReceivedFacts facts) throws IOException {
+        Path sidecar = root.resolve(id.substring(0, 2)).resolve(id + ".json");
+        if (Files.exists(sidecar)) {
+            return json.readValue(sidecar.toFile(), ReceivedFacts.class);
+        }
+        Path temp = Files.createTempFile(sidecar.getParent(), id, ".json.part");
+        json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), facts);
+        fsync(temp);
+        moveIntoPlace(temp, sidecar);
+        return json.readValue(sidecar.toFile(), ReceivedFacts.class);
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        if (Files.exists(target)) {
+            return;
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // Another thread archived the same bytes first: same content, nothing to do.
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target);
+        }
+    }
+
+    private static void fsync(Path path) throws IOException {
+        boolean directory = Files.isDirectory(path);
+        try (FileChannel channel =
+                FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package cn.dataelements.contest.intake.mail;
+
+import cn.dataelements.contest.archive.ArchivedSubmission;
+import cn.dataelements.contest.archive.ReceivedFacts;
+import cn.dataelements.contest.extraction.MaterialReader;
+import cn.dataelements.contest.intake.IntakeProperties;
+import cn.dataelements.contest.intake.SubmissionReader;
+import cn.dataelements.contest.submission.PermanentIntakeException;
+import cn.dataelements.contest.submission.Problem;
+import cn.dataelements.contest.submission.SubmissionDocument;
+import cn.dataelements.contest.submission.SubmissionDocument.FileDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads an archived mail into a submission: our own MIME walk over the archived bytes, then each attachment read
+ * by {@link MaterialReader}. Work files live under the work folder only while this runs.
+ */
+@Component
+class MailSubmissionReader implements SubmissionReader {
+
+    private final MailParser parser;
+    private final MaterialReader materials;
+    private final Path workDir;
+
+    MailSubmissionReader(MailParser parser, MaterialReader materials, IntakeProperties properties) {
+        this.parser = parser;
+        this.materials = materials;
+        this.workDir = properties.workDir().toAbsolutePath();
+    }
+
+    @Override
+    public String channel() {
+        return MailArchiver.CHANNEL;
+    }
+
+    @Override
+    public SubmissionDocument read(ArchivedSubmission archived) {
+        Path work = workDir.resolve(archived.id());
+        try {
+            deleteTree(work);
+            Files.createDirectories(work);
+            return read(archived, parser.parse(archived.file(), work.resolve("parts")), work);
+        } catch (UnparseableMailException e) {
+            throw new PermanentIntakeException(
+                    "Not a mail: " + e.getMessage(), "无法识别为邮件（缺少邮件头或内容为空），已移入隔离文件夹，原件已存档。", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Work folder " + work + " failed while reading " + archived.id(), e);
+        } finally {
+            try {
+                deleteTree(work);
+            } catch (IOException e) {
+                // Left-over scratch files are harmless; the next run of this id clears them.
+            }
+        }
+    }
+
+    private SubmissionDocument read(ArchivedSubmission archived, ParsedMail mail, Path work) throws IOException {
+        List<FileDocument> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(mail.problems());
+        int n = 0;
+        for (MailAttachment attachment : mail.attachments()) {
+            MaterialReader.Materials read = materials.read(
+                    attachment.fileName(),
+                    attachment.file(),
+                    attachment.size(),
+                    attachment.sha256(),
+                    work.resolve("unpacked-" + n++));
+            files.addAll(read.files());
+            problems.addAll(read.problems());
+        }
+        ReceivedFacts first = archived.firstReceived();
+        return new SubmissionDocument(
+                archived.id(),
+                first.channel(),
+                first.route(),
+                first.receivedAt(),
+                Instant.now(),
+                new SubmissionDocument.Source(
+                        first.folder(), first.uid(), first.uidValidity(), first.messageId(), mail.messageId()),
+                mail.subject(),
+                mail.from(),
+                mail.fromName(),
+                mail.bodyText(),
+                files,
+                problems,
+                SubmissionDocument.STATUS_RECEIVED);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

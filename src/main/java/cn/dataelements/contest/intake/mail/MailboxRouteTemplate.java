@@ -1,0 +1,47 @@
+package cn.dataelements.contest.intake.mail;
+
+import cn.dataelements.contest.intake.IntakeErrorHandling;
+import cn.dataelements.contest.intake.IntakeFailures;
+import cn.dataelements.contest.intake.SubmissionIntake;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Route template {@value #ID}: polls one IMAP(S) folder, archives each mail's raw bytes first, then reads the
+ * archived copy and indexes it; camel-mail moves the mail to the processed folder only after the index
+ * acknowledged, or to the quarantine folder when its content cannot be handled. Instantiated from a
+ * {@code routes/*.camel.yaml} file; see {@code routes/submission-mailbox.camel.yaml}.
+ */
+@Component
+class MailboxRouteTemplate extends RouteBuilder {
+
+    static final String ID = "mailbox";
+
+    @Override
+    public void configure() {
+        routeTemplate(ID)
+                .templateParameter("protocol", "imaps", "imap or imaps")
+                .templateParameter("host", null, "the IMAP server")
+                .templateParameter("port", null, "the IMAP server's port")
+                .templateParameter("username", null, "the mailbox account")
+                .templateParameter("password", null, "the account's password; pass a placeholder, never a literal")
+                .templateParameter("folder", "INBOX", "the folder submissions arrive in")
+                .templateParameter("processedFolder", "Processed", "where a mail goes once it is indexed")
+                .templateParameter(
+                        "quarantineFolder", "Quarantine", "where a mail goes whose content cannot be handled")
+                .templateParameter("pollDelay", "30000", "milliseconds between polls")
+                .templateParameter("batchSize", "10", "mails taken per poll: small, so a poll never holds much")
+                // unseen=false: an organizer may have opened a mail in webmail before we polled.
+                // mapMailMessage=false: we archive the raw bytes and walk them ourselves.
+                .from("{{protocol}}://{{host}}:{{port}}?username={{username}}&password=RAW({{password}})"
+                        + "&folderName={{folder}}&unseen=false&peek=true&delete=false&mapMailMessage=false"
+                        + "&maxMessagesPerPoll={{batchSize}}&fetchSize={{batchSize}}&delay={{pollDelay}}"
+                        + "&moveTo={{processedFolder}}&connectionTimeout=30000")
+                .routeConfigurationId(IntakeErrorHandling.ID)
+                // Strangers' headers go first: nothing downstream reads inbound headers, so none is kept.
+                .removeHeaders("*")
+                .setProperty(IntakeFailures.QUARANTINE_FOLDER, constant("{{quarantineFolder}}"))
+                .bean(MailArchiver.class, "archive")
+                .bean(SubmissionIntake.class, "take");
+    }
+}

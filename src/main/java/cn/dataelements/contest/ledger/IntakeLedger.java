@@ -1,0 +1,87 @@
+package cn.dataelements.contest.ledger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every intake outcome: first appended and fsynced to a JSON-lines file on disk beside the archive, since
+ * the index may be the very thing that is down; {@link LedgerReplicator} copies the lines to the ledger index.
+ */
+@Component
+public class IntakeLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeLedger.class);
+
+    private final Path dir;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final LedgerReplicator replicator;
+
+    IntakeLedger(LedgerProperties properties, ObjectMapper json, LedgerReplicator replicator) {
+        this.dir = properties.dir().toAbsolutePath();
+        this.json = json;
+        this.clock = Clock.systemUTC();
+        this.replicator = replicator;
+    }
+
+    /** Appends one outcome durably, then asks for it to be copied to the index (without waiting for that). */
+    public LedgerEvent record(
+            String route,
+            Outcome outcome,
+            String submissionId,
+            String messageId,
+            String folder,
+            long uid,
+            String reason) {
+        LedgerEvent event = new LedgerEvent(
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                route,
+                outcome,
+                submissionId,
+                messageId,
+                folder,
+                uid,
+                reason);
+        append(event);
+        log.info(
+                "Intake {}: route={} submission={} messageId={} uid={} {}",
+                outcome,
+                route,
+                submissionId,
+                messageId,
+                uid,
+                reason);
+        replicator.wake();
+        return event;
+    }
+
+    private synchronized void append(LedgerEvent event) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("ledger-" + LocalDate.ofInstant(event.at(), ZoneOffset.UTC) + ".jsonl");
+            byte[] line = (json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                channel.write(ByteBuffer.wrap(line));
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the intake ledger in " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package cn.dataelements.contest.support;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.awaitility.Awaitility;
+
+/** What organizers would find in the index: submissions and ledger lines, looked up by the mail's Message-ID. */
+public final class IndexedSubmissions {
+
+    private final ElasticsearchClient client;
+
+    public IndexedSubmissions(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    /** Waits until the submission of this mail is searchable, and returns its document. */
+    public Map<String, Object> awaitSubmission(String messageId) {
+        return Awaitility.await("submission " + messageId)
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> find(messageId), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    public Optional<Map<String, Object>> find(String messageId) {
+        List<Hit<Map>> hits = search("contest-submissions", "source.messageId", messageId);
+        return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).source());
+    }
+
+    public List<Map<String, Object>> submissionsOf(String messageId) {
+        return search("contest-submissions", "source.messageId", messageId).stream()
+                .map(h -> (Map<String, Object>) h.source())
+                .toList();
+    }
+
+    /** The ledger lines about this mail, as copied to the ledger index. */
+    public List<Map<String, Object>> ledger(String messageId) {
+        return search("contest-ledger", "messageId", messageId).stream()
+                .map(h -> (Map<String, Object>) h.source())
+                .toList();
+    }
+
+    /** Waits until the ledger index has a line with this outcome for the mail. */
+    public Map<String, Object> awaitLedger(String messageId, String outcome) {
+        return Awaitility.await("ledger " + outcome + " for " + messageId)
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> ledger(messageId).stream()
+                                .filter(l -> outcome.equals(l.get("outcome")))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** Waits until the ledger index has any line with this outcome. */
+    public Map<String, Object> awaitLedgerOutcome(String outcome) {
+        return Awaitility.await("a ledger line " + outcome)
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> search("contest-ledger", "outcome", outcome), hits -> !hits.isEmpty())
+                .get(0)
+                .source();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private List<Hit<Map>> search(String index, String field, String value) {
+        try {
+            client.indices().refresh(r -> r.index(index));
+            return client.search(
+                            s -> s.index(index)
+                                    .size(100)
+                                    .query(q -> q.term(t -> t.field(field).value(value))),
+                            Map.class)
+                    .hits()
+                    .hits();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
