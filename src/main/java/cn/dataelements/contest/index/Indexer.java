@@ -2,7 +2,6 @@ package cn.dataelements.contest.index;
 
 import cn.dataelements.contest.submission.PermanentIntakeException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -25,15 +24,14 @@ public class Indexer {
     }
 
     /**
-     * Writes the items; returns only when every item was acknowledged.
-     *
-     * @param searchable wait until the write is visible to searches before returning
+     * Writes the items; returns only when every item was acknowledged, that is durable in the index's translog. It
+     * does not wait for the next refresh: that would cap intake at one bulk per refresh interval.
      */
-    public void index(String alias, List<IndexItem> items, boolean searchable) {
+    public void index(String alias, List<IndexItem> items) {
         if (items.isEmpty()) {
             return;
         }
-        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(searchable ? Refresh.WaitFor : Refresh.False);
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (IndexItem item : items) {
             bulk.operations(op -> op.index(i -> i.index(alias).id(item.id()).document(item.document())));
         }

@@ -50,7 +50,7 @@ public class SubmissionIntake {
                 throw new IllegalStateException(
                         "No reader for channel " + archived.received().channel());
             }
-            indexer.index(alias, List.of(new IndexItem(archived.id(), reader.read(archived))), true);
+            indexer.index(alias, List.of(new IndexItem(archived.id(), reader.read(archived))));
             record(route, Outcome.INDEXED, archived);
         }
         health.succeeded(route);

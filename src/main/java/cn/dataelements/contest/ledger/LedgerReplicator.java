@@ -113,7 +113,7 @@ class LedgerReplicator implements SmartLifecycle {
                 items.add(new IndexItem(event.id(), event));
             }
         }
-        indexer.index(alias, items, false);
+        indexer.index(alias, items);
         return offset + end;
     }
 

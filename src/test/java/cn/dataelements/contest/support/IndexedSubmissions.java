@@ -38,6 +38,21 @@ public final class IndexedSubmissions {
                 .toList();
     }
 
+    /** How many of these mails have a submission in the index. */
+    public long countIndexed(List<String> messageIds) {
+        try {
+            client.indices().refresh(r -> r.index("contest-submissions"));
+            List<co.elastic.clients.elasticsearch._types.FieldValue> values = messageIds.stream()
+                    .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                    .toList();
+            return client.count(c -> c.index("contest-submissions")
+                            .query(q -> q.terms(t -> t.field("source.messageId").terms(v -> v.value(values)))))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The ledger lines about this mail, as copied to the ledger index. */
     public List<Map<String, Object>> ledger(String messageId) {
         return search("contest-ledger", "messageId", messageId).stream()

@@ -17,15 +17,15 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * One real GreenMail IMAP/SMTP server for the whole test JVM, with the submission mailbox's account; the app under
- * test is pointed at it by {@link IntakeTestEnvironment}. Mails are delivered as raw bytes, never re-encoded by a sender.
+ * One real GreenMail IMAP/SMTP server for the whole test JVM. The app under test polls the {@link #USER} account
+ * (see {@link IntakeTestEnvironment}); tests that run the app as a separate process give it an account of its own.
+ * Mails are delivered as raw bytes, never re-encoded by a sender.
  */
 public final class TestMailServer {
 
     public static final String USER = "submit@contest.local";
     private static final String PASSWORD = "gm-" + UUID.randomUUID();
     private static GreenMail server;
-    private static GreenMailUser user;
 
     private TestMailServer() {}
 
@@ -34,7 +34,7 @@ public final class TestMailServer {
             server = new GreenMail(
                     new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
             server.start();
-            user = server.setUser(USER, USER, PASSWORD);
+            server.setUser(USER, USER, PASSWORD);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "greenmail-stop"));
         }
         return server;
@@ -48,15 +48,31 @@ public final class TestMailServer {
         return PASSWORD;
     }
 
-    /** Puts the raw bytes into the inbox as they are. */
+    /** Adds a mailbox account (its login is its address) with the shared test password. */
+    public static String account(String login) {
+        start().setUser(login, login, PASSWORD);
+        return login;
+    }
+
+    /** Puts the raw bytes into the default account's inbox as they are. */
     public static void deliver(byte[] raw) throws MessagingException {
-        start();
+        deliver(USER, raw);
+    }
+
+    /** Puts the raw bytes into an account's inbox as they are. */
+    public static void deliver(String login, byte[] raw) throws MessagingException {
+        GreenMailUser user = start().getUserManager().getUser(login);
         user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
     }
 
-    /** How many messages a folder holds (0 when it does not exist yet). */
+    /** How many messages a folder of the default account holds (0 when it does not exist yet). */
     public static int messagesIn(String folderName) throws MessagingException {
-        Store store = connect();
+        return messagesIn(USER, folderName);
+    }
+
+    /** How many messages a folder holds (0 when it does not exist yet). */
+    public static int messagesIn(String login, String folderName) throws MessagingException {
+        Store store = connect(login);
         try {
             Folder folder = store.getFolder(folderName);
             return folder.exists() ? folder.getMessageCount() : 0;
@@ -65,15 +81,14 @@ public final class TestMailServer {
         }
     }
 
-    private static Store connect() throws MessagingException {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", imapPort(), USER, PASSWORD);
-        return store;
+    /** The folders of the default account (as an IMAP client sees them) that hold a message with this Message-ID. */
+    public static List<String> foldersHolding(String messageId) throws MessagingException {
+        return foldersHolding(USER, messageId);
     }
 
-    /** The folders (as an IMAP client sees them) that hold a message with this Message-ID. */
-    public static List<String> foldersHolding(String messageId) throws MessagingException {
-        Store store = connect();
+    /** The folders, one entry per copy, that hold a message with this Message-ID. */
+    public static List<String> foldersHolding(String login, String messageId) throws MessagingException {
+        Store store = connect(login);
         try {
             List<String> found = new ArrayList<>();
             for (Folder folder : store.getDefaultFolder().list("*")) {
@@ -90,5 +105,11 @@ public final class TestMailServer {
         } finally {
             store.close();
         }
+    }
+
+    private static Store connect(String login) throws MessagingException {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", imapPort(), login, PASSWORD);
+        return store;
     }
 }

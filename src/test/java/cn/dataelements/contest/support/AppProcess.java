@@ -1,0 +1,132 @@
+package cn.dataelements.contest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+
+/**
+ * The packaged app (the jar the build made) run as a separate process, as an organizer runs it: so a test can kill
+ * it hard while GreenMail, in the test JVM, keeps its mail.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final List<String> command;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    /**
+     * @param name names the log file under target/
+     * @param properties Spring properties passed as {@code --key=value}
+     */
+    public AppProcess(String name, Map<String, Object> properties) {
+        this.port = freePort();
+        this.log = Path.of("target", name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log");
+        this.command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-jar",
+                jar().toString()));
+        command.add("--server.port=" + port);
+        command.add("--intake.security.admin-password=app-" + UUID.randomUUID());
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+    }
+
+    public AppProcess start() {
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Awaitility.await("app up, see " + log)
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("The app exited during start; see " + log);
+                    }
+                    return !health().isEmpty();
+                });
+        return this;
+    }
+
+    /** The health endpoint's JSON, UP or DOWN alike; empty while the app does not answer. */
+    public String health() {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL to the app and its child processes: a crash, no shutdown hooks. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path jar() {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("contest-intake-.*\\.jar"))
+                    .filter(f -> !f.getFileName().toString().endsWith("-plain.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No packaged app jar in target/: run mvn verify"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
