@@ -1,0 +1,31 @@
+package cn.dataelements.contest.entry;
+
+/** What a file of an entry is, as the guide names the materials. */
+public enum MaterialKind {
+    /** 作品申报书 */
+    APPLICATION_FORM,
+    /** 相关证明材料: 单位资质 */
+    PROOF_QUALIFICATION,
+    /** 相关证明材料: 责任声明 / 承诺书 */
+    PROOF_RESPONSIBILITY_STATEMENT,
+    /** 相关证明材料: 财务审计 */
+    PROOF_FINANCIAL_AUDIT,
+    /** 相关证明材料: 应用案例证明 */
+    PROOF_APPLICATION_CASE,
+    /** 相关证明材料: 知识产权 */
+    PROOF_INTELLECTUAL_PROPERTY,
+    /** 演示文稿 (PPT) */
+    SLIDES,
+    /** 演示视频 */
+    VIDEO,
+    /** 参赛作品登记表 (track 14) */
+    REGISTRATION_SHEET,
+    /** 用数情况说明材料 (track 14) */
+    DATA_USE_STATEMENT,
+    /** 作品方案介绍 (track 14, PDF) */
+    SOLUTION_INTRODUCTION,
+    /** an archive that was unpacked: its files are materials of their own */
+    ARCHIVE,
+    /** anything else: models, documentation, data samples */
+    OTHER
+}
