@@ -14,8 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,6 +78,26 @@ public class SubmissionArchive {
     public Optional<Path> find(String id) {
         Path file = rawFile(id);
         return Files.exists(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Every archived submission as first received, in id order: what a rebuild reads. */
+    public List<ArchivedSubmission> all() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<ArchivedSubmission> all = new ArrayList<>();
+        try (Stream<Path> sidecars =
+                Files.find(root, 2, (p, a) -> p.getFileName().toString().endsWith(".json"))) {
+            for (Path sidecar : sidecars.sorted().toList()) {
+                String id = sidecar.getFileName().toString().replace(".json", "");
+                Path raw = rawFile(id);
+                if (Files.exists(raw)) {
+                    ReceivedFacts first = json.readValue(sidecar.toFile(), ReceivedFacts.class);
+                    all.add(new ArchivedSubmission(id, raw, Files.size(raw), first, first));
+                }
+            }
+        }
+        return all;
     }
 
     Path rawFile(String id) {

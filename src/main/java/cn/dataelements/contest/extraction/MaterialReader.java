@@ -17,7 +17,13 @@ import org.springframework.stereotype.Component;
 public class MaterialReader {
 
     /** The files read from one received file, and what could not be done. */
-    public record Materials(List<FileDocument> files, List<Problem> problems) {}
+    public record Materials(List<ReadFile> files, List<Problem> problems) {}
+
+    /**
+     * One file as read: its indexed form, and the XHTML structure (headings, tables, numbered paragraphs) that the
+     * normalizer reads; empty when no text could be extracted.
+     */
+    public record ReadFile(FileDocument document, String xhtml) {}
 
     private final ArchiveExpander expander;
     private final DocumentExtractor extractor;
@@ -34,10 +40,11 @@ public class MaterialReader {
      * @param workDir scratch space for unpacking, owned by the caller
      */
     public Materials read(String displayPath, Path file, long size, String sha256, Path workDir) throws IOException {
-        List<FileDocument> files = new ArrayList<>();
+        List<ReadFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         if (expander.isArchive(file, displayPath)) {
-            files.add(new FileDocument(nameOf(displayPath), displayPath, "archive", size, sha256, "", false));
+            files.add(new ReadFile(
+                    new FileDocument(nameOf(displayPath), displayPath, "archive", size, sha256, "", false), ""));
             ExpansionResult expanded = expander.expand(file, displayPath, workDir);
             problems.addAll(expanded.problems());
             for (ExpandedFile inner : expanded.files()) {
@@ -49,10 +56,10 @@ public class MaterialReader {
         return new Materials(files, problems);
     }
 
-    private FileDocument extract(String displayPath, Path file, long size, String sha256, List<Problem> problems) {
+    private ReadFile extract(String displayPath, Path file, long size, String sha256, List<Problem> problems) {
         Extraction extraction = extractor.extract(file, displayPath);
         problems.addAll(extraction.problems());
-        return new FileDocument(
+        FileDocument document = new FileDocument(
                 nameOf(displayPath),
                 displayPath,
                 extraction.mediaType(),
@@ -60,6 +67,7 @@ public class MaterialReader {
                 sha256,
                 extraction.text(),
                 extraction.ok());
+        return new ReadFile(document, extraction.xhtml() == null ? "" : extraction.xhtml());
     }
 
     private static String nameOf(String displayPath) {

@@ -50,7 +50,9 @@ public class SubmissionIntake {
                 throw new IllegalStateException(
                         "No reader for channel " + archived.received().channel());
             }
-            indexer.index(alias, List.of(new IndexItem(archived.id(), reader.read(archived))));
+            indexer.index(
+                    alias,
+                    List.of(new IndexItem(archived.id(), reader.read(archived).document())));
             record(route, Outcome.INDEXED, archived);
         }
         health.succeeded(route);

@@ -1,7 +1,6 @@
 package cn.dataelements.contest.intake;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
-import cn.dataelements.contest.submission.SubmissionDocument;
 
 /**
  * Reads an archived submission of one channel into its indexed form, from the archived bytes only. Throws
@@ -12,5 +11,5 @@ public interface SubmissionReader {
     /** The channel whose submissions this reads: mail, portal or export. */
     String channel();
 
-    SubmissionDocument read(ArchivedSubmission archived);
+    ReadSubmission read(ArchivedSubmission archived);
 }

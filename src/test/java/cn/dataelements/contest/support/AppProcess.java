@@ -47,6 +47,29 @@ public final class AppProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     }
 
+    /**
+     * An app that polls its own GreenMail account, fast, with its own data folder, against the given cluster.
+     *
+     * @param extra further properties, e.g. retry timings
+     */
+    public static AppProcess polling(String name, String account, String elasticsearchUri, Map<String, Object> extra) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(Map.of(
+                "spring.elasticsearch.uris",
+                elasticsearchUri,
+                "intake.data-dir",
+                IntakeTestEnvironment.dataDir().resolve(name),
+                "intake.mail.port",
+                TestMailServer.imapPort(),
+                "intake.mail.username",
+                account,
+                "intake.mail.password",
+                TestMailServer.password(),
+                "intake.mail.poll-delay",
+                200));
+        properties.putAll(extra);
+        return new AppProcess(name, properties);
+    }
+
     public AppProcess start() {
         try {
             process = new ProcessBuilder(command)

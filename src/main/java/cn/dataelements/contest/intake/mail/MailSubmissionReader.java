@@ -3,17 +3,17 @@ package cn.dataelements.contest.intake.mail;
 import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.ReceivedFacts;
 import cn.dataelements.contest.extraction.MaterialReader;
+import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
 import cn.dataelements.contest.intake.IntakeProperties;
+import cn.dataelements.contest.intake.ReadSubmission;
 import cn.dataelements.contest.intake.SubmissionReader;
 import cn.dataelements.contest.submission.PermanentIntakeException;
 import cn.dataelements.contest.submission.Problem;
 import cn.dataelements.contest.submission.SubmissionDocument;
-import cn.dataelements.contest.submission.SubmissionDocument.FileDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +43,7 @@ class MailSubmissionReader implements SubmissionReader {
     }
 
     @Override
-    public SubmissionDocument read(ArchivedSubmission archived) {
+    public ReadSubmission read(ArchivedSubmission archived) {
         Path work = workDir.resolve(archived.id());
         try {
             deleteTree(work);
@@ -63,8 +63,8 @@ class MailSubmissionReader implements SubmissionReader {
         }
     }
 
-    private SubmissionDocument read(ArchivedSubmission archived, ParsedMail mail, Path work) throws IOException {
-        List<FileDocument> files = new ArrayList<>();
+    private ReadSubmission read(ArchivedSubmission archived, ParsedMail mail, Path work) throws IOException {
+        List<ReadFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(mail.problems());
         int n = 0;
         for (MailAttachment attachment : mail.attachments()) {
@@ -78,21 +78,22 @@ class MailSubmissionReader implements SubmissionReader {
             problems.addAll(read.problems());
         }
         ReceivedFacts first = archived.firstReceived();
-        return new SubmissionDocument(
+        SubmissionDocument document = new SubmissionDocument(
                 archived.id(),
                 first.channel(),
                 first.route(),
                 first.receivedAt(),
-                Instant.now(),
+                Files.getLastModifiedTime(archived.file()).toInstant(),
                 new SubmissionDocument.Source(
                         first.folder(), first.uid(), first.uidValidity(), first.messageId(), mail.messageId()),
                 mail.subject(),
                 mail.from(),
                 mail.fromName(),
                 mail.bodyText(),
-                files,
+                files.stream().map(ReadFile::document).toList(),
                 problems,
                 SubmissionDocument.STATUS_RECEIVED);
+        return new ReadSubmission(document, files);
     }
 
     private static void deleteTree(Path dir) throws IOException {

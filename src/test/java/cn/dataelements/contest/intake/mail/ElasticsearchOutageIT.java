@@ -44,25 +44,13 @@ class ElasticsearchOutageIT {
         Path dataDir = IntakeTestEnvironment.dataDir().resolve("outage-app");
         IndexedSubmissions index = new IndexedSubmissions(client);
         try (TcpProxy proxy = new TcpProxy(URI.create(elasticsearch).getPort());
-                AppProcess app = new AppProcess(
+                AppProcess app = AppProcess.polling(
                                 "outage-app",
+                                account,
+                                "http://127.0.0.1:" + proxy.port(),
                                 Map.of(
-                                        "spring.elasticsearch.uris",
-                                        "http://127.0.0.1:" + proxy.port(),
-                                        "intake.data-dir",
-                                        dataDir,
-                                        "intake.mail.port",
-                                        TestMailServer.imapPort(),
-                                        "intake.mail.username",
-                                        account,
-                                        "intake.mail.password",
-                                        TestMailServer.password(),
-                                        "intake.mail.poll-delay",
-                                        200,
-                                        "intake.routes.redelivery-delay",
-                                        "100ms",
-                                        "intake.routes.max-redelivery-delay",
-                                        "500ms"))
+                                        "intake.routes.redelivery-delay", "100ms",
+                                        "intake.routes.max-redelivery-delay", "500ms"))
                         .start()) {
             proxy.cut();
             List<String> messageIds = new ArrayList<>();

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.support.AppProcess;
 import cn.dataelements.contest.support.IndexedSubmissions;
-import cn.dataelements.contest.support.IntakeTestEnvironment;
 import cn.dataelements.contest.support.RawMail;
 import cn.dataelements.contest.support.TestMailServer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -47,24 +46,9 @@ class MailboxCrashIT {
             messageIds.add(mail.messageId());
         }
         IndexedSubmissions index = new IndexedSubmissions(client);
-        Path dataDir = IntakeTestEnvironment.dataDir().resolve("crash-app");
-        Map<String, Object> properties = Map.of(
-                "spring.elasticsearch.uris",
-                elasticsearch,
-                "intake.data-dir",
-                dataDir,
-                "intake.mail.port",
-                TestMailServer.imapPort(),
-                "intake.mail.username",
-                account,
-                "intake.mail.password",
-                TestMailServer.password(),
-                "intake.mail.poll-delay",
-                200,
-                "intake.mail.batch-size",
-                5);
-
-        try (AppProcess first = new AppProcess("crash-app-first", properties).start()) {
+        Map<String, Object> batchesOfFive = Map.of("intake.mail.batch-size", 5);
+        try (AppProcess first = AppProcess.polling("crash-app", account, elasticsearch, batchesOfFive)
+                .start()) {
             await("a few mails indexed")
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(100))
@@ -75,7 +59,8 @@ class MailboxCrashIT {
         assertThat(indexedBeforeRestart).as("killed in the middle of the batch").isLessThan(MAILS);
         assertThat(TestMailServer.messagesIn(account, "INBOX")).isGreaterThan(0);
 
-        try (AppProcess second = new AppProcess("crash-app-second", properties).start()) {
+        try (AppProcess second = AppProcess.polling("crash-app", account, elasticsearch, batchesOfFive)
+                .start()) {
             await("every mail out of the inbox")
                     .atMost(Duration.ofMinutes(3))
                     .until(() -> TestMailServer.messagesIn(account, "INBOX") == 0);

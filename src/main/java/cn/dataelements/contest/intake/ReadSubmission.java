@@ -1,0 +1,13 @@
+package cn.dataelements.contest.intake;
+
+import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
+import cn.dataelements.contest.submission.SubmissionDocument;
+import java.util.List;
+
+/**
+ * A submission as read from the archive: what is indexed, plus each file's structure for building the entry.
+ *
+ * @param document the submission as indexed
+ * @param files every file read, in the order of {@code document.files()}
+ */
+public record ReadSubmission(SubmissionDocument document, List<ReadFile> files) {}
