@@ -12,13 +12,13 @@ public class CatalogException extends RuntimeException {
     private final List<String> problems;
 
     public CatalogException(List<String> problems) {
-        super("The catalog under mappings/ is invalid (" + problems.size() + " problem"
-                + (problems.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", problems));
+        super("The track catalog is invalid (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                + "):\n  " + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);
     }
 
     public CatalogException(String problem, Throwable cause) {
-        super("The catalog under mappings/ is invalid:\n  " + problem, cause);
+        super("The track catalog is invalid:\n  " + problem, cause);
         this.problems = List.of(problem);
     }
 

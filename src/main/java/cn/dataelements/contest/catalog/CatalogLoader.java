@@ -6,6 +6,7 @@ import cn.dataelements.contest.catalog.CatalogDocs.SectionsFile;
 import cn.dataelements.contest.catalog.CatalogDocs.TracksFile;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,17 +72,24 @@ final class CatalogLoader {
         }
     }
 
-    /** Jackson's error as key path, line and what would be valid. */
+    /**
+     * Jackson's error as key path and what would be valid. The line is given only for YAML that does not parse:
+     * records are built from buffered properties, so for a mapping error Jackson's location is the end of the object,
+     * not the offending key, while the key path is exact.
+     */
     static String describe(JsonProcessingException e) {
-        String line = line(e.getLocation());
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return keyPath(unknown) + ": unknown key '" + unknown.getPropertyName() + "'" + line + "; valid: "
+            return keyPath(unknown) + ": unknown key '" + unknown.getPropertyName() + "'; valid: "
                     + unknown.getKnownPropertyIds();
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return keyPath(mapping) + ": " + firstLine(e.getOriginalMessage()) + line;
+        if (e.getCause() instanceof StreamReadException syntax) {
+            // Jackson wraps a parse error met while building a record in a mapping error: the syntax is the news.
+            return "not valid YAML" + line(syntax.getLocation()) + ": " + firstLine(syntax.getOriginalMessage());
         }
-        return "not valid YAML" + line + ": " + firstLine(e.getOriginalMessage());
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return keyPath(mapping) + ": " + firstLine(e.getOriginalMessage());
+        }
+        return "not valid YAML" + line(e.getLocation()) + ": " + firstLine(e.getOriginalMessage());
     }
 
     /** Jackson's reference path as tracks[3].channel. */
