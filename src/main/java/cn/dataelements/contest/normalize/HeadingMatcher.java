@@ -28,7 +28,8 @@ final class HeadingMatcher {
             + "|[●■◆◇○□★☆•·▪>-])\\s*");
     private static final Pattern NOTES = Pattern.compile("\\([^()]*\\)|【[^】]*】|\\[[^\\]]*]");
     private static final Pattern TOC_TAIL = Pattern.compile("(?:\\.{3,}|·{2,}|-{4,}|_{4,}|—{2,}|\\s)\\s*\\d{1,3}$");
-    private static final Pattern TRAILING = Pattern.compile("[:：。.,，;；、\\s]+$");
+    /** A trailing colon belongs to a heading; a full stop ends a sentence, so "概述。" stays text. */
+    private static final Pattern TRAILING = Pattern.compile("[:：,，;；、\\s]+$");
 
     /** A line that matched. */
     record Match(int term, String heading, String inline) {}
