@@ -49,6 +49,19 @@ final class HeadingMatcher {
     }
 
     /**
+     * Matches a block: a heading or paragraph by its first line, a table row by its left cell, whose neighbours then
+     * count as the heading's inline text (forms put the title left and the text right).
+     */
+    Optional<Match> match(Block block) {
+        if (block.kind() != Block.Kind.ROW) {
+            return match(block.text(), block.kind() == Block.Kind.HEADING);
+        }
+        List<String> cells = block.filledCells();
+        String rest = String.join("\n", cells.subList(1, cells.size()));
+        return match(cells.get(0), true).map(m -> new Match(m.term(), m.heading(), join(m.inline(), rest)));
+    }
+
+    /**
      * Matches the first line of {@code text}; the rest of the text, and whatever follows a colon after the title
      * (作品概述：本作品……), comes back as the inline text.
      */

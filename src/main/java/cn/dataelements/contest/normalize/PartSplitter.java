@@ -5,6 +5,7 @@ import cn.dataelements.contest.normalize.SectionVocabulary.PartTerm;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,7 +29,7 @@ final class PartSplitter {
         StringBuilder text = new StringBuilder();
         HeadingMatcher.Match open = null;
         for (Block block : body) {
-            var match = terms.isEmpty() ? java.util.Optional.<HeadingMatcher.Match>empty() : match(block);
+            Optional<HeadingMatcher.Match> match = terms.isEmpty() ? Optional.empty() : matcher.match(block);
             if (match.isPresent() && seen.add(match.get().term())) {
                 close(open, text, parts);
                 open = match.get();
@@ -39,16 +40,6 @@ final class PartSplitter {
         }
         close(open, text, parts);
         return parts;
-    }
-
-    private java.util.Optional<HeadingMatcher.Match> match(Block block) {
-        if (block.kind() != Block.Kind.ROW) {
-            return matcher.match(block.text(), block.kind() == Block.Kind.HEADING);
-        }
-        List<String> cells = block.filledCells();
-        String rest = String.join("\t", cells.subList(1, cells.size()));
-        return matcher.match(cells.get(0), true)
-                .map(m -> new HeadingMatcher.Match(m.term(), m.heading(), (m.inline() + "\n" + rest).strip()));
     }
 
     private void close(HeadingMatcher.Match open, StringBuilder text, List<Part> parts) {

@@ -1,13 +1,11 @@
 package cn.dataelements.contest.normalize;
 
-import cn.dataelements.contest.normalize.HeadingMatcher.Match;
 import cn.dataelements.contest.normalize.SectionVocabulary.SectionTerm;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Finds where each section of the vocabulary starts. Every heading-like block that names a section is a candidate;
@@ -26,11 +24,9 @@ final class SectionLocator {
     /** Where a section starts: its block, the matched heading, and the text that came on the heading's own line. */
     record Start(int term, int block, String heading, String inline) {}
 
-    private final List<SectionTerm> terms;
     private final HeadingMatcher matcher;
 
     SectionLocator(List<SectionTerm> terms) {
-        this.terms = terms;
         this.matcher = new HeadingMatcher(terms.stream().map(SectionTerm::names).toList());
     }
 
@@ -56,20 +52,9 @@ final class SectionLocator {
         List<Start> found = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             int index = i;
-            match(blocks.get(i)).ifPresent(m -> found.add(new Start(m.term(), index, m.heading(), m.inline())));
+            matcher.match(blocks.get(i)).ifPresent(m -> found.add(new Start(m.term(), index, m.heading(), m.inline())));
         }
         return found;
-    }
-
-    /** A row is a candidate through its left cell, whose neighbours are the section's text. */
-    Optional<Match> match(Block block) {
-        if (block.kind() != Block.Kind.ROW) {
-            return matcher.match(block.text(), block.kind() == Block.Kind.HEADING);
-        }
-        List<String> cells = block.filledCells();
-        String rest = String.join("\n", cells.subList(1, cells.size()));
-        return matcher.match(cells.get(0), true)
-                .map(m -> new Match(m.term(), m.heading(), (m.inline() + "\n" + rest).strip()));
     }
 
     /** Marks candidates that sit next to another candidate with nothing but table-of-contents lines between. */
@@ -94,9 +79,5 @@ final class SectionLocator {
             }
         }
         return false;
-    }
-
-    List<SectionTerm> terms() {
-        return terms;
     }
 }

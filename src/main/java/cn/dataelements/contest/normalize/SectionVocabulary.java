@@ -1,6 +1,7 @@
 package cn.dataelements.contest.normalize;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The words the normalizer looks for: each form section with its canonical title, the other titles teams give it, and
@@ -56,8 +57,7 @@ public record SectionVocabulary(List<SectionTerm> sections) {
     /** Shared by both term kinds. */
     private static final class Terms {
         static List<String> names(String title, List<String> synonyms) {
-            return java.util.stream.Stream.concat(java.util.stream.Stream.of(title), synonyms.stream())
-                    .toList();
+            return Stream.concat(Stream.of(title), synonyms.stream()).toList();
         }
     }
 }
