@@ -1,0 +1,137 @@
+package cn.dataelements.contest.normalize;
+
+import cn.dataelements.contest.entry.Entry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the header area of a form (the blocks before the first section heading) into a {@link FormHeader}. Rows are
+ * read as label/value cell pairs ("作品名称 | 海洋牧场平台 | 参赛赛道 | 现代农业"), unless a row opens a units or
+ * members table; paragraphs as "字段：值" lines, several per line when separated by wide spaces or tabs. A credit code
+ * belongs to the unit named last before it, whether it stands in the same row or the next one.
+ */
+final class HeaderReader {
+
+    private static final Pattern SEGMENTS = Pattern.compile("\\t|\\s{2,}|\\u3000+");
+    private static final Pattern UNIT_LIST = Pattern.compile("[；;、\\n]+");
+
+    private String workTitle = "";
+    private String trackText = "";
+    private String topic = "";
+    private final List<Entry.Unit> units = new ArrayList<>();
+    private final List<Entry.Representative> members = new ArrayList<>();
+    private String contactName = "";
+    private String contactPhone = "";
+    private String contactEmail = "";
+    private String pendingCode = "";
+    private HeaderTable table;
+
+    private HeaderReader() {}
+
+    static FormHeader read(List<Block> blocks) {
+        HeaderReader reader = new HeaderReader();
+        blocks.forEach(reader::block);
+        return reader.header();
+    }
+
+    private void block(Block block) {
+        if (block.kind() != Block.Kind.ROW) {
+            table = null;
+            SEGMENTS.splitAsStream(block.text()).forEach(this::labelled);
+            return;
+        }
+        Optional<HeaderTable> opened = HeaderTable.open(block.cells());
+        if (opened.isPresent()) {
+            table = opened.get();
+        } else if (table != null && table.fits(block.cells())) {
+            tableRow(block.cells());
+        } else {
+            table = null;
+            pairs(block.filledCells());
+        }
+    }
+
+    private void tableRow(List<String> cells) {
+        if (table.members()) {
+            members.add(table.member(cells));
+        } else {
+            units.add(table.unit(cells));
+        }
+    }
+
+    private void pairs(List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            Optional<HeaderField> field = HeaderField.of(cells.get(i));
+            if (field.isPresent()
+                    && i + 1 < cells.size()
+                    && HeaderField.of(cells.get(i + 1)).isEmpty()) {
+                set(field.get(), cells.get(++i));
+            } else if (field.isEmpty()) {
+                labelled(cells.get(i));
+            }
+        }
+    }
+
+    /** "作品名称：海洋牧场平台"; anything else is ignored. */
+    private void labelled(String segment) {
+        String[] labelValue = segment.split("[:：]", 2);
+        if (labelValue.length == 2 && labelValue[0].strip().length() <= 12) {
+            HeaderField.of(labelValue[0]).ifPresent(f -> set(f, labelValue[1]));
+        }
+    }
+
+    private void set(HeaderField field, String raw) {
+        String value = raw.strip();
+        if (value.isEmpty()) {
+            return;
+        }
+        switch (field) {
+            case WORK_TITLE -> workTitle = workTitle.isEmpty() ? value : workTitle;
+            case TRACK -> trackText = trackText.isEmpty() ? value : trackText;
+            case TOPIC -> topic = topic.isEmpty() ? value : topic;
+            case LEAD_UNIT -> unit(value, true);
+            case JOINT_UNIT -> UNIT_LIST.splitAsStream(value).forEach(v -> unit(v, false));
+            case UNIT -> unit(value, false);
+            case CREDIT_CODE -> code(CreditCodes.of(value));
+            case CONTACT_NAME -> contactName = contactName.isEmpty() ? value : contactName;
+            case CONTACT_PHONE -> contactPhone = contactPhone.isEmpty() ? value : contactPhone;
+            case CONTACT_EMAIL -> contactEmail = contactEmail.isEmpty() ? value : contactEmail;
+        }
+    }
+
+    private void unit(String value, boolean lead) {
+        String name = CreditCodes.withoutCode(value);
+        if (name.isEmpty()) {
+            return;
+        }
+        String code = CreditCodes.find(value).orElse(pendingCode);
+        pendingCode = "";
+        units.add(new Entry.Unit(name, code, lead));
+    }
+
+    /** Fills the last unit still without a code; a code that comes before any unit waits for the next one. */
+    private void code(String code) {
+        for (int i = units.size() - 1; i >= 0; i--) {
+            Entry.Unit u = units.get(i);
+            if (u.creditCode().isEmpty()) {
+                units.set(i, new Entry.Unit(u.name(), code, u.lead()));
+                return;
+            }
+        }
+        pendingCode = code;
+    }
+
+    private FormHeader header() {
+        List<Entry.Unit> ordered = new ArrayList<>(units);
+        if (ordered.size() == 1 && !ordered.get(0).lead()) {
+            // a unit that enters alone leads its own entry
+            Entry.Unit only = ordered.get(0);
+            ordered.set(0, new Entry.Unit(only.name(), only.creditCode(), true));
+        }
+        ordered.sort((a, b) -> Boolean.compare(b.lead(), a.lead()));
+        Entry.Contact contact = new Entry.Contact(contactName, contactPhone, contactEmail);
+        return new FormHeader(workTitle, trackText, topic, ordered, members, contact);
+    }
+}

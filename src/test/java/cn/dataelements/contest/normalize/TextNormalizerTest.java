@@ -1,0 +1,32 @@
+package cn.dataelements.contest.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+    @Test
+    void foldsFullWidthCircledAndCase() {
+        assertThat(TextNormalizer.forMatching("１．作品概述（ＡＢＣ）")).isEqualTo("1.作品概述(abc)");
+        assertThat(TextNormalizer.forMatching("①解决方案")).isEqualTo("1解决方案");
+    }
+
+    @Test
+    void foldsTraditionalToSimplified() {
+        assertThat(TextNormalizer.forMatching("五、團隊介紹")).isEqualTo("五、团队介绍");
+        assertThat(TextNormalizer.forMatching("應用價值與商業模式")).isEqualTo("应用价值与商业模式");
+    }
+
+    @Test
+    void collapsesWhitespaceIncludingIdeographicSpace() {
+        assertThat(TextNormalizer.forMatching("  团队\u3000\u3000介绍 \t\n 简介 ")).isEqualTo("团队 介绍 简介");
+    }
+
+    @Test
+    void displayKeepsTheOriginalCharacters() {
+        assertThat(TextNormalizer.forDisplay("  五、團隊介紹（１） ")).isEqualTo("五、團隊介紹（１）");
+        assertThat(TextNormalizer.forDisplay(null)).isEmpty();
+        assertThat(TextNormalizer.forMatching(null)).isEmpty();
+    }
+}
