@@ -15,4 +15,9 @@ public record Catalog(TrackCatalog tracks, List<SectionSpec> sections, MaterialC
     public Catalog {
         sections = List.copyOf(sections);
     }
+
+    /** Loads and validates the catalog files in a folder; throws {@link CatalogException} naming what is wrong. */
+    public static Catalog load(java.nio.file.Path dir) {
+        return CatalogLoader.load(dir);
+    }
 }

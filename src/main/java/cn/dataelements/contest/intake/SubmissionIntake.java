@@ -1,15 +1,15 @@
 package cn.dataelements.contest.intake;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
+import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.entry.EntryBuilder;
 import cn.dataelements.contest.index.IndexItem;
 import cn.dataelements.contest.index.IndexProperties;
 import cn.dataelements.contest.index.Indexer;
 import cn.dataelements.contest.ledger.IntakeLedger;
 import cn.dataelements.contest.ledger.Outcome;
+import cn.dataelements.contest.submission.ReadSubmission;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -21,38 +21,41 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubmissionIntake {
 
-    private final Map<String, SubmissionReader> readers;
+    private final SubmissionReaders readers;
+    private final EntryBuilder entries;
     private final Indexer indexer;
     private final IntakeLedger ledger;
     private final IntakeHealth health;
-    private final String alias;
+    private final String submissions;
+    private final String entryAlias;
 
     SubmissionIntake(
-            List<SubmissionReader> readers,
+            SubmissionReaders readers,
+            EntryBuilder entries,
             Indexer indexer,
             IntakeLedger ledger,
             IntakeHealth health,
             IndexProperties index) {
-        this.readers = readers.stream().collect(Collectors.toMap(SubmissionReader::channel, Function.identity()));
+        this.readers = readers;
+        this.entries = entries;
         this.indexer = indexer;
         this.ledger = ledger;
         this.health = health;
-        this.alias = index.alias("submissions");
+        this.submissions = index.alias("submissions");
+        this.entryAlias = index.alias("entries");
     }
 
     public void take(ArchivedSubmission archived, Exchange exchange) {
         String route = exchange.getFromRouteId();
-        if (indexer.exists(alias, archived.id())) {
+        if (indexer.exists(submissions, archived.id())) {
             record(route, archived.isResent() ? Outcome.DUPLICATE : Outcome.ALREADY_INDEXED, archived);
         } else {
-            SubmissionReader reader = readers.get(archived.received().channel());
-            if (reader == null) {
-                throw new IllegalStateException(
-                        "No reader for channel " + archived.received().channel());
-            }
-            indexer.index(
-                    alias,
-                    List.of(new IndexItem(archived.id(), reader.read(archived).document())));
+            ReadSubmission read = readers.read(archived);
+            Entry entry = entries.build(read);
+            // The entry first: the submission is what marks the item done, so a crash between the two writes
+            // leaves the item to be read again.
+            indexer.index(entryAlias, List.of(new IndexItem(entry.id(), entry)));
+            indexer.index(submissions, List.of(new IndexItem(archived.id(), read.document())));
             record(route, Outcome.INDEXED, archived);
         }
         health.succeeded(route);

@@ -1,6 +1,7 @@
 package cn.dataelements.contest.intake;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
+import cn.dataelements.contest.submission.ReadSubmission;
 
 /**
  * Reads an archived submission of one channel into its indexed form, from the archived bytes only. Throws

@@ -1,7 +1,6 @@
-package cn.dataelements.contest.intake;
+package cn.dataelements.contest.submission;
 
 import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
-import cn.dataelements.contest.submission.SubmissionDocument;
 import java.util.List;
 
 /**

@@ -1,0 +1,146 @@
+package cn.dataelements.contest.entry;
+
+import cn.dataelements.contest.catalog.Catalog;
+import cn.dataelements.contest.catalog.FormLayout;
+import cn.dataelements.contest.catalog.Track;
+import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
+import cn.dataelements.contest.normalize.FormHeader;
+import cn.dataelements.contest.normalize.FormNormalizer;
+import cn.dataelements.contest.normalize.MailSubjectParser;
+import cn.dataelements.contest.normalize.NormalizedForm;
+import cn.dataelements.contest.normalize.SubjectFields;
+import cn.dataelements.contest.submission.Problem;
+import cn.dataelements.contest.submission.ReadSubmission;
+import cn.dataelements.contest.submission.SubmissionDocument;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the entry of a submission from what was read of it: every file classified by the catalog's rules, the
+ * application form normalized into the track's sections, header fields from the form and, where it says nothing,
+ * from the mail subject (赛道-单位-作品名称). A pure function of its input, so rebuilding gives the same entry.
+ */
+@Component
+public class EntryBuilder {
+
+    static final String STATUS_RECEIVED = "received";
+
+    private final Catalog catalog;
+    private final FormNormalizer normalizer = new FormNormalizer();
+    private final MailSubjectParser subjects = new MailSubjectParser();
+
+    EntryBuilder(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Entry build(ReadSubmission read) {
+        SubmissionDocument submission = read.document();
+        List<Material> materials = classify(read);
+        SubjectFields subject = subjects.parse(submission.subject() == null ? "" : submission.subject());
+        Optional<ReadFile> form = applicationForm(read, materials);
+        FormHeader header = form.map(f -> normalizer
+                        .normalize(f.xhtml(), Vocabularies.any(catalog))
+                        .header())
+                .orElse(null);
+        Optional<Track> track = findTrack(header, subject, submission.subject());
+        FormLayout layout = Vocabularies.layoutOf(track, header, subject, catalog);
+        List<Problem> problems = new ArrayList<>();
+        List<FormSection> sections = sections(form, layout, problems);
+        return new Entry(
+                submission.id(),
+                List.of(new Entry.EntrySubmission(
+                        submission.id(), submission.channel(), reference(submission), submission.receivedAt())),
+                track.map(Track::toEntryTrack).orElse(null),
+                topic(track, header),
+                firstNonBlank(header == null ? "" : header.workTitle(), subject.workTitle()),
+                "",
+                units(header, subject),
+                header == null ? List.of() : header.representatives(),
+                header == null ? new Entry.Contact("", "", "") : header.contact(),
+                sections,
+                materials,
+                problems,
+                STATUS_RECEIVED);
+    }
+
+    private List<Material> classify(ReadSubmission read) {
+        return read.files().stream()
+                .map(ReadFile::document)
+                .map(f -> new Material(
+                        f.name(),
+                        f.path(),
+                        catalog.materials().classify(f.path(), f.text() == null ? "" : f.text()),
+                        read.document().id(),
+                        f.sha256()))
+                .toList();
+    }
+
+    /** The application form to read: a Word document before a PDF, since Word keeps headings and tables. */
+    private static Optional<ReadFile> applicationForm(ReadSubmission read, List<Material> materials) {
+        List<ReadFile> forms = new ArrayList<>();
+        for (int i = 0; i < materials.size(); i++) {
+            MaterialKind kind = materials.get(i).kind();
+            if ((kind == MaterialKind.APPLICATION_FORM || kind == MaterialKind.SOLUTION_INTRODUCTION)
+                    && !read.files().get(i).xhtml().isBlank()) {
+                forms.add(read.files().get(i));
+            }
+        }
+        return forms.stream().min(Comparator.comparingInt(EntryBuilder::formatRank));
+    }
+
+    private static int formatRank(ReadFile file) {
+        String type = String.valueOf(file.document().contentType());
+        return type.contains("wordprocessingml") ? 0 : type.contains("msword") ? 1 : 2;
+    }
+
+    private List<FormSection> sections(Optional<ReadFile> form, FormLayout layout, List<Problem> problems) {
+        if (layout.isEmpty()) {
+            return List.of();
+        }
+        if (form.isEmpty()) {
+            problems.add(new Problem(
+                    "FORM_MISSING", "未找到作品申报书（或方案介绍），无法读取作品各部分内容。", "No application form among the files", ""));
+            return Vocabularies.missingSections(layout);
+        }
+        NormalizedForm normalized = normalizer.normalize(form.get().xhtml(), Vocabularies.of(layout));
+        String location = form.get().document().path();
+        normalized.problems().forEach(p -> problems.add(new Problem(p.code(), p.messageZh(), p.detailEn(), location)));
+        return normalized.sections();
+    }
+
+    private Optional<Track> findTrack(FormHeader header, SubjectFields subject, String rawSubject) {
+        return Stream.of(header == null ? "" : header.trackText(), subject.trackText(), rawSubject)
+                .filter(text -> text != null && !text.isBlank())
+                .map(text -> catalog.tracks().findTrack(text))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private String topic(Optional<Track> track, FormHeader header) {
+        if (header == null || header.topic().isBlank()) {
+            return "";
+        }
+        return track.flatMap(t -> catalog.tracks().findTopic(t, header.topic()))
+                .map(t -> t.title())
+                .orElse(header.topic());
+    }
+
+    private static List<Entry.Unit> units(FormHeader header, SubjectFields subject) {
+        if (header != null && !header.units().isEmpty()) {
+            return header.units();
+        }
+        return subject.unitText().isBlank() ? List.of() : List.of(new Entry.Unit(subject.unitText(), "", true));
+    }
+
+    private static String reference(SubmissionDocument submission) {
+        return submission.source() == null ? "" : submission.source().messageId();
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
+    }
+}
