@@ -1,0 +1,136 @@
+package cn.dataelements.contest.entry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.support.IndexedSubmissions;
+import cn.dataelements.contest.support.RawMail;
+import cn.dataelements.contest.support.TestMailServer;
+import cn.dataelements.contest.system.security.SecurityProperties;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A mailed application form becomes a normalized entry in the index, served as JSON to a signed-in user, and a
+ * rebuild from the archive gives the same entry.
+ */
+@IntakeIT
+class EntryIntakeIT {
+
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final Path FORMS = Path.of("src/test/resources/forms");
+    private static final String FORM = "01-headings-chinese-numerals.docx";
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    SecurityProperties security;
+
+    @Autowired
+    ObjectMapper json;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aMailedFormBecomesANormalizedEntryServedAsJsonAndRebuiltTheSame() throws Exception {
+        JsonNode expected = json.readTree(FORMS.resolve(FORM + ".expected.json").toFile());
+        RawMail mail = new RawMail(
+                        "工业制造-威海海悦橡胶科技有限公司-" + expected.get("workTitle").asText())
+                .attach("作品申报书.docx", DOCX, Files.readAllBytes(FORMS.resolve(FORM)))
+                .attach(
+                        "营业执照.pdf",
+                        "application/pdf",
+                        Files.readAllBytes(Path.of("src/test/resources/extraction/chinese-text.pdf")));
+        TestMailServer.deliver(mail.bytes());
+        String id = new IndexedSubmissions(client)
+                .awaitSubmission(mail.messageId())
+                .get("id")
+                .toString();
+
+        Entry entry = awaitEntry(id);
+
+        assertThat(entry.track()).isEqualTo(new Entry.Track(1, "工业制造"));
+        assertThat(entry.workTitle()).isEqualTo(expected.get("workTitle").asText());
+        assertThat(entry.units())
+                .extracting(Entry.Unit::creditCode)
+                .containsExactly("913710033340182272", "123710024312713555");
+        assertThat(entry.units().get(0).lead()).isTrue();
+        assertThat(entry.sections())
+                .extracting(FormSection::key)
+                .containsExactly("overview", "solution", "value", "business", "team");
+        assertThat(entry.sections()).allMatch(FormSection::found);
+        assertThat(entry.sections().get(0).parts())
+                .extracting(FormSection.Part::key)
+                .containsExactly("background", "industry", "strengths");
+        assertThat(entry.materials())
+                .extracting(Material::name, Material::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("作品申报书.docx", MaterialKind.APPLICATION_FORM),
+                        org.assertj.core.groups.Tuple.tuple("营业执照.pdf", MaterialKind.PROOF_QUALIFICATION));
+        assertThat(entry.problems()).isEmpty();
+
+        HttpResponse<String> served = get("/api/entries/" + id, security.adminUser(), security.adminPassword());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(json.readValue(served.body(), Entry.class)).isEqualTo(entry);
+        assertThat(get("/api/entries/" + id, null, null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> rebuilt = post("/api/admin/rebuild", security.adminUser(), security.adminPassword());
+        assertThat(rebuilt.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(rebuilt.body()).get("failures")).isEmpty();
+        client.indices().refresh(r -> r.index("contest-entries"));
+        assertThat(awaitEntry(id)).isEqualTo(entry);
+    }
+
+    private Entry awaitEntry(String id) {
+        return await("entry " + id)
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            GetResponse<Entry> found =
+                                    client.get(g -> g.index("contest-entries").id(id), Entry.class);
+                            return found.found() ? found.source() : null;
+                        },
+                        e -> e != null);
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
+    }
+
+    private HttpResponse<String> post(String path, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), user, password);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
+            throws Exception {
+        if (user != null) {
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
