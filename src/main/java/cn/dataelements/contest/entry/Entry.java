@@ -22,6 +22,10 @@ import java.util.List;
  * @param materials every file, classified
  * @param problems what could not be read or found (a missing section, an unreadable form)
  * @param status the entry's intake status
+ * @param teamKey the team's identity (lead unit's credit code + work title), or empty when the submission does not
+ *     say both: then the entry is the submission's own and never merged with another
+ * @param versions every version, oldest first: each the cumulative set of the team's files at one submission
+ * @param currentVersion the number of the version that counts: the last one before the stage deadline
  */
 public record Entry(
         String id,
@@ -36,7 +40,23 @@ public record Entry(
         List<FormSection> sections,
         List<Material> materials,
         List<Problem> problems,
-        String status) {
+        String status,
+        String teamKey,
+        List<Version> versions,
+        int currentVersion) {
+
+    /**
+     * One version of an entry: the files the team had sent by this submission, a later file replacing an earlier one
+     * of the same kind.
+     *
+     * @param number 1 for the first submission
+     * @param submissionId the submission that made it
+     * @param receivedAt the channel's receipt time (UTC)
+     * @param late received after the stage deadline: kept and viewable, but not the current version
+     * @param materials the cumulative files
+     */
+    public record Version(
+            int number, String submissionId, java.time.Instant receivedAt, boolean late, List<Material> materials) {}
 
     /** A submission that an entry is made of. */
     public record EntrySubmission(String id, String channel, String reference, java.time.Instant receivedAt) {}

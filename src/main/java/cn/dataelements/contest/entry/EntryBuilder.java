@@ -50,7 +50,7 @@ public class EntryBuilder {
         FormLayout layout = Vocabularies.layoutOf(track, header, subject, catalog);
         List<Problem> problems = new ArrayList<>();
         List<FormSection> sections = sections(form, layout, problems);
-        return new Entry(
+        Entry view = new Entry(
                 submission.id(),
                 List.of(new Entry.EntrySubmission(
                         submission.id(), submission.channel(), reference(submission), submission.receivedAt())),
@@ -64,7 +64,55 @@ public class EntryBuilder {
                 sections,
                 materials,
                 problems,
-                STATUS_RECEIVED);
+                STATUS_RECEIVED,
+                "",
+                List.of(new Entry.Version(1, submission.id(), submission.receivedAt(), false, materials)),
+                1);
+        return TeamIdentity.key(view).map(key -> withTeam(view, key)).orElse(view);
+    }
+
+    /** The view as a submission of a known team: the team's entry id, so the store merges it with its others. */
+    static Entry withTeam(Entry v, String key) {
+        return new Entry(
+                TeamIdentity.entryId(key),
+                v.submissions(),
+                v.track(),
+                v.topic(),
+                v.workTitle(),
+                v.teamName(),
+                v.units(),
+                v.representatives(),
+                v.contact(),
+                v.sections(),
+                v.materials(),
+                v.problems(),
+                v.status(),
+                key,
+                v.versions(),
+                v.currentVersion());
+    }
+
+    /** The view with one more problem, e.g. an uncertain team match for a person to decide. */
+    static Entry withProblem(Entry v, Problem problem) {
+        List<Problem> problems = new ArrayList<>(v.problems());
+        problems.add(problem);
+        return new Entry(
+                v.id(),
+                v.submissions(),
+                v.track(),
+                v.topic(),
+                v.workTitle(),
+                v.teamName(),
+                v.units(),
+                v.representatives(),
+                v.contact(),
+                v.sections(),
+                v.materials(),
+                problems,
+                v.status(),
+                v.teamKey(),
+                v.versions(),
+                v.currentVersion());
     }
 
     private List<Material> classify(ReadSubmission read) {

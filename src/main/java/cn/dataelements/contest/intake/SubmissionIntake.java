@@ -1,8 +1,8 @@
 package cn.dataelements.contest.intake;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
-import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryBuilder;
+import cn.dataelements.contest.entry.EntryStore;
 import cn.dataelements.contest.index.IndexItem;
 import cn.dataelements.contest.index.IndexProperties;
 import cn.dataelements.contest.index.Indexer;
@@ -23,26 +23,27 @@ public class SubmissionIntake {
 
     private final SubmissionReaders readers;
     private final EntryBuilder entries;
+    private final EntryStore store;
     private final Indexer indexer;
     private final IntakeLedger ledger;
     private final IntakeHealth health;
     private final String submissions;
-    private final String entryAlias;
 
     SubmissionIntake(
             SubmissionReaders readers,
             EntryBuilder entries,
+            EntryStore store,
             Indexer indexer,
             IntakeLedger ledger,
             IntakeHealth health,
             IndexProperties index) {
         this.readers = readers;
         this.entries = entries;
+        this.store = store;
         this.indexer = indexer;
         this.ledger = ledger;
         this.health = health;
         this.submissions = index.alias("submissions");
-        this.entryAlias = index.alias("entries");
     }
 
     public void take(ArchivedSubmission archived, Exchange exchange) {
@@ -51,10 +52,9 @@ public class SubmissionIntake {
             record(route, archived.isResent() ? Outcome.DUPLICATE : Outcome.ALREADY_INDEXED, archived);
         } else {
             ReadSubmission read = readers.read(archived);
-            Entry entry = entries.build(read);
             // The entry first: the submission is what marks the item done, so a crash between the two writes
             // leaves the item to be read again.
-            indexer.index(entryAlias, List.of(new IndexItem(entry.id(), entry)));
+            store.save(entries.build(read), read.document().from());
             indexer.index(submissions, List.of(new IndexItem(archived.id(), read.document())));
             record(route, Outcome.INDEXED, archived);
         }

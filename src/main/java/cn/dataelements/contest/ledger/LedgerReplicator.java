@@ -1,5 +1,6 @@
 package cn.dataelements.contest.ledger;
 
+import cn.dataelements.contest.index.IndexInstaller;
 import cn.dataelements.contest.index.IndexItem;
 import cn.dataelements.contest.index.IndexProperties;
 import cn.dataelements.contest.index.Indexer;
@@ -43,8 +44,16 @@ class LedgerReplicator implements SmartLifecycle {
     private final ObjectMapper json;
     private final long periodMillis;
     private ScheduledExecutorService executor;
+    /** The ledger index was made anew at this start: copy every line again, from the beginning. */
+    private final boolean copyAllAgain;
 
-    LedgerReplicator(LedgerProperties properties, Indexer indexer, IndexProperties index, ObjectMapper json) {
+    LedgerReplicator(
+            LedgerProperties properties,
+            Indexer indexer,
+            IndexProperties index,
+            ObjectMapper json,
+            IndexInstaller installer) {
+        this.copyAllAgain = installer.moved().contains(index.alias("ledger"));
         this.dir = properties.dir().toAbsolutePath();
         this.checkpoint = dir.resolve("replicated.json");
         this.indexer = indexer;
@@ -132,6 +141,13 @@ class LedgerReplicator implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (copyAllAgain) {
+            try {
+                Files.deleteIfExists(checkpoint);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Could not reset the ledger checkpoint " + checkpoint, e);
+            }
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ledger-replicator"));
         executor.scheduleWithFixedDelay(this::replicateQuietly, 0, periodMillis, TimeUnit.MILLISECONDS);
     }

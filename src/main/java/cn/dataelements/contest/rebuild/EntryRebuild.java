@@ -2,8 +2,8 @@ package cn.dataelements.contest.rebuild;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.SubmissionArchive;
-import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryBuilder;
+import cn.dataelements.contest.entry.EntryStore;
 import cn.dataelements.contest.index.IndexItem;
 import cn.dataelements.contest.index.IndexProperties;
 import cn.dataelements.contest.index.Indexer;
@@ -32,6 +32,7 @@ public class EntryRebuild {
     private final SubmissionArchive archive;
     private final SubmissionReaders readers;
     private final EntryBuilder builder;
+    private final EntryStore store;
     private final Indexer indexer;
     private final IndexProperties index;
 
@@ -39,11 +40,13 @@ public class EntryRebuild {
             SubmissionArchive archive,
             SubmissionReaders readers,
             EntryBuilder builder,
+            EntryStore store,
             Indexer indexer,
             IndexProperties index) {
         this.archive = archive;
         this.readers = readers;
         this.builder = builder;
+        this.store = store;
         this.indexer = indexer;
         this.index = index;
     }
@@ -57,8 +60,7 @@ public class EntryRebuild {
             try {
                 ReadSubmission read = readers.read(archived);
                 indexer.index(index.alias("submissions"), List.of(new IndexItem(archived.id(), read.document())));
-                Entry entry = builder.build(read);
-                indexer.index(index.alias("entries"), List.of(new IndexItem(entry.id(), entry)));
+                store.save(builder.build(read), read.document().from());
                 rebuilt++;
             } catch (RuntimeException e) {
                 failures.add(archived.id() + ": " + e.getMessage());

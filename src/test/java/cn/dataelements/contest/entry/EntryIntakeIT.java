@@ -59,12 +59,15 @@ class EntryIntakeIT {
                         "application/pdf",
                         Files.readAllBytes(Path.of("src/test/resources/extraction/chinese-text.pdf")));
         TestMailServer.deliver(mail.bytes());
-        String id = new IndexedSubmissions(client)
+        String submissionId = new IndexedSubmissions(client)
                 .awaitSubmission(mail.messageId())
                 .get("id")
                 .toString();
 
-        Entry entry = awaitEntry(id);
+        Entry entry = new IndexedSubmissions(client).awaitEntryOf(submissionId);
+        String id = entry.id();
+        assertThat(id).startsWith("team-");
+        assertThat(entry.versions()).extracting(Entry.Version::submissionId).containsExactly(submissionId);
 
         assertThat(entry.track()).isEqualTo(new Entry.Track(1, "工业制造"));
         assertThat(entry.workTitle()).isEqualTo(expected.get("workTitle").asText());
@@ -85,6 +88,8 @@ class EntryIntakeIT {
                         org.assertj.core.groups.Tuple.tuple("作品申报书.docx", MaterialKind.APPLICATION_FORM),
                         org.assertj.core.groups.Tuple.tuple("营业执照.pdf", MaterialKind.PROOF_QUALIFICATION));
         assertThat(entry.problems()).isEmpty();
+        assertThat(entry.id()).startsWith("team-");
+        assertThat(entry.versions()).hasSize(1);
 
         HttpResponse<String> served = get("/api/entries/" + id, security.adminUser(), security.adminPassword());
         assertThat(served.statusCode()).isEqualTo(200);

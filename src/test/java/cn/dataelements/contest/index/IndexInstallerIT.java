@@ -6,9 +6,12 @@ import cn.dataelements.contest.IntakeIT;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntakeIT
@@ -45,6 +48,37 @@ class IndexInstallerIT {
                 Map.class);
 
         assertThat(found.hits().hits()).extracting(h -> h.id()).contains("installer-it-1");
+    }
+
+    @Test
+    void aChangedDefinitionMovesTheAliasToANewIndexAndKeepsTheOld(@TempDir Path definitions) throws Exception {
+        IndexProperties probe = new IndexProperties("probe" + System.nanoTime(), definitions);
+        Files.writeString(
+                definitions.resolve("things.index.json"),
+                "{\"mappings\":{\"properties\":{\"a\":{\"type\":\"keyword\"}}}}");
+        IndexInstaller first = new IndexInstaller(client, probe);
+        first.afterPropertiesSet();
+        String before = client.indices()
+                .getAlias(a -> a.name(probe.alias("things")))
+                .result()
+                .keySet()
+                .iterator()
+                .next();
+
+        Files.writeString(
+                definitions.resolve("things.index.json"),
+                "{\"mappings\":{\"properties\":{\"b\":{\"type\":\"keyword\"}}}}");
+        IndexInstaller second = new IndexInstaller(client, probe);
+        second.afterPropertiesSet();
+
+        var now = client.indices()
+                .getAlias(a -> a.name(probe.alias("things")))
+                .result()
+                .keySet();
+        assertThat(now).hasSize(1).doesNotContain(before);
+        assertThat(client.indices().exists(e -> e.index(before)).value()).isTrue();
+        assertThat(first.moved()).isEmpty();
+        assertThat(second.moved()).containsExactly(probe.alias("things"));
     }
 
     @Test

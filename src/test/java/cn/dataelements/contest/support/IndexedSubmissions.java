@@ -53,6 +53,29 @@ public final class IndexedSubmissions {
         }
     }
 
+    /** Waits until the entry made of this submission is searchable, and returns it. */
+    public cn.dataelements.contest.entry.Entry awaitEntryOf(String submissionId) {
+        return Awaitility.await("entry of " + submissionId)
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> entryOf(submissionId), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private Optional<cn.dataelements.contest.entry.Entry> entryOf(String submissionId) throws IOException {
+        client.indices().refresh(r -> r.index("contest-entries"));
+        return client
+                .search(
+                        s -> s.index("contest-entries")
+                                .query(q ->
+                                        q.term(t -> t.field("submissions.id").value(submissionId))),
+                        cn.dataelements.contest.entry.Entry.class)
+                .hits()
+                .hits()
+                .stream()
+                .map(Hit::source)
+                .findFirst();
+    }
+
     /** The ledger lines about this mail, as copied to the ledger index. */
     public List<Map<String, Object>> ledger(String messageId) {
         return search("contest-ledger", "messageId", messageId).stream()

@@ -1,0 +1,15 @@
+package cn.dataelements.contest.entry;
+
+import java.time.Instant;
+
+/**
+ * What one submission says on its own, before it is merged with the team's other submissions: kept in the views
+ * index so a merge never needs to read the archive again.
+ *
+ * @param submissionId the submission
+ * @param teamKey its team key, or empty
+ * @param receivedAt the channel's receipt time
+ * @param from who sent it (the mail's From address, lower-case), or empty
+ * @param view the entry this submission alone would make
+ */
+public record SubmissionView(String submissionId, String teamKey, Instant receivedAt, String from, Entry view) {}
