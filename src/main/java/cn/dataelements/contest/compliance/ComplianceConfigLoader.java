@@ -37,7 +37,8 @@ final class ComplianceConfigLoader {
             Integer maxRepresentatives,
             List<String> organizationSuffixes,
             List<String> notOrganizations,
-            List<String> leadingWords) {}
+            List<String> leadingWords,
+            String nameBreaks) {}
 
     /** One entry of {@code rules:}. */
     record RuleDoc(String code, String severity, String message, Boolean enabled) {}
@@ -60,7 +61,10 @@ final class ComplianceConfigLoader {
             throw new ComplianceConfigException(problems, null);
         }
         OrganizationNames organizations = new OrganizationNames(
-                file.organizationSuffixes(), orEmpty(file.notOrganizations()), orEmpty(file.leadingWords()));
+                file.organizationSuffixes(),
+                orEmpty(file.notOrganizations()),
+                orEmpty(file.leadingWords()),
+                file.nameBreaks());
         return new ComplianceSettings(rules, max, words, organizations);
     }
 

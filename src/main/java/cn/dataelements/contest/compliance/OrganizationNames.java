@@ -18,17 +18,18 @@ import java.util.stream.Collectors;
  * @param suffixes name endings, e.g. 有限公司
  * @param ignored names (or name endings) that are ordinary words, e.g. 布局
  * @param leadingWords words to cut from the start of a found name, e.g. 兹证明
+ * @param breaks characters that never occur inside a name and so end the text before it, e.g. 的, 在
  */
-public record OrganizationNames(List<String> suffixes, List<String> ignored, List<String> leadingWords) {
+public record OrganizationNames(List<String> suffixes, List<String> ignored, List<String> leadingWords, String breaks) {
 
     /** A name found in a text, and where it starts. */
     public record Found(String name, int offset) {}
 
-    private static final String NAME_CHARS = "[\\u4e00-\\u9fa5A-Za-z0-9（）()]";
-
     public OrganizationNames {
         suffixes = List.copyOf(suffixes);
         ignored = List.copyOf(ignored);
+        // characters that are special inside a regex character class are dropped: names break on CJK characters
+        breaks = breaks == null ? "" : breaks.replaceAll("[\\s\\\\\\[\\]^&-]", "");
         leadingWords = leadingWords.stream()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .toList();
@@ -67,7 +68,10 @@ public record OrganizationNames(List<String> suffixes, List<String> ignored, Lis
                 .map(Pattern::quote)
                 .collect(Collectors.joining("|"));
         // Lazy name part and longest suffix first: 某某集团有限公司 is one name, not 某某集团 then 有限公司.
-        return Pattern.compile(NAME_CHARS + "{2,40}?(?:" + alternatives + ")(?:[（(][\\u4e00-\\u9fa5]{1,10}[)）])?");
+        String nameChars = breaks.isEmpty()
+                ? "[\\u4e00-\\u9fa5A-Za-z0-9（）()]"
+                : "[[\\u4e00-\\u9fa5A-Za-z0-9（）()]&&[^" + breaks + "]]";
+        return Pattern.compile(nameChars + "{2,40}?(?:" + alternatives + ")(?:[（(][\\u4e00-\\u9fa5]{1,10}[)）])?");
     }
 
     private Found trimmed(String name, int offset) {
