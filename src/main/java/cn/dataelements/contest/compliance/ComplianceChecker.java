@@ -1,0 +1,35 @@
+package cn.dataelements.contest.compliance;
+
+import cn.dataelements.contest.catalog.TrackCatalog;
+import java.util.List;
+
+/**
+ * The compliance pre-check (合规性审查) of one entry: runs every rule and returns the findings, each with its code,
+ * severity, Chinese message and evidence, in rule order. It decides nothing: the supervision committee confirms or
+ * overrules. Stateless apart from the lists it reads, so it may run for many entries at once.
+ */
+public class ComplianceChecker {
+
+    /** Every rule, in the order their findings are listed. */
+    private static final List<Rule> RULES = List.of(
+            new TrackRule(),
+            new UnitRule(),
+            new WatchListRule(),
+            new TeamSizeRule(),
+            new CrossEntryRule(),
+            new WorkTitleRule(),
+            new MaterialsRule(),
+            new FormSectionsRule(),
+            new ProofOrganizationRule());
+
+    private final RuleContext context;
+
+    public ComplianceChecker(
+            TrackCatalog tracks, ComplianceSettings settings, WatchListStore lists, EntryDirectory directory) {
+        this.context = new RuleContext(tracks, settings, lists, directory);
+    }
+
+    public List<Finding> check(CheckInput input) {
+        return RULES.stream().flatMap(r -> r.check(input, context).stream()).toList();
+    }
+}

@@ -1,0 +1,118 @@
+package cn.dataelements.contest.compliance;
+
+import cn.dataelements.contest.compliance.ImportReport.RejectedRow;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads an imported list: CSV with a header row 单位名称,统一社会信用代码[,作品名称], in UTF-8 (with or without BOM) or
+ * GBK. Bytes that are valid UTF-8 are read as UTF-8, anything else as GB18030 (a superset of GBK and GB2312), which is
+ * what Excel on a Chinese Windows saves.
+ */
+final class ListCsv {
+
+    static final String UNIT = "单位名称";
+    static final String CODE = "统一社会信用代码";
+    static final String TITLE = "作品名称";
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** The rows read and the rows left out. */
+    record Parsed(List<ListRow> rows, List<RejectedRow> rejected) {}
+
+    private ListCsv() {}
+
+    static String decode(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, GB18030);
+        }
+    }
+
+    /**
+     * Parses the list.
+     *
+     * @throws IllegalArgumentException when the header lacks a column the list needs
+     */
+    static Parsed parse(ListKind kind, byte[] bytes) {
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(decode(bytes)), format)) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            requireColumns(kind, header);
+            List<ListRow> rows = new ArrayList<>();
+            List<RejectedRow> rejected = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                int line = (int) record.getRecordNumber() + 1;
+                row(kind, record, line, rows, rejected);
+            }
+            return new Parsed(rows, rejected);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("not readable as CSV: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireColumns(ListKind kind, Map<String, Integer> header) {
+        List<String> needed = kind == ListKind.PROVINCIAL ? List.of(UNIT, CODE, TITLE) : List.of(UNIT, CODE);
+        List<String> missing = needed.stream()
+                .filter(c -> header == null || !header.containsKey(c))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the header row lacks " + missing + "; valid: "
+                    + String.join(",", needed) + (header == null ? "" : "; found: " + header.keySet()));
+        }
+    }
+
+    private static void row(ListKind kind, CSVRecord record, int line, List<ListRow> rows, List<RejectedRow> rejected) {
+        String unit = value(record, UNIT);
+        String code =
+                Normalizer.normalize(value(record, CODE), Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        String title = kind == ListKind.PROVINCIAL ? value(record, TITLE) : "";
+        if (unit.isEmpty() && code.isEmpty()) {
+            rejected.add(new RejectedRow(line, "单位名称和统一社会信用代码都为空"));
+        } else if (!code.isEmpty() && !CreditCode.isValid(code)) {
+            rejected.add(new RejectedRow(line, "统一社会信用代码“" + code + "”不正确"));
+        } else if (kind == ListKind.PROVINCIAL && title.isEmpty()) {
+            rejected.add(new RejectedRow(line, "作品名称为空"));
+        } else {
+            rows.add(new ListRow(line, unit, code, title));
+        }
+    }
+
+    private static String value(CSVRecord record, String column) {
+        return record.isMapped(column) && record.isSet(column)
+                ? record.get(column).strip()
+                : "";
+    }
+}

@@ -1,0 +1,42 @@
+package cn.dataelements.contest.compliance;
+
+import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.entry.Material;
+import java.util.List;
+
+/**
+ * 二.(二).3 of the guide: the materials belong to the team itself, not a parent, subsidiary or holding company. A proof
+ * document (PROOF_*) whose text names an organization that is none of the entry's units (compared normalized, either
+ * name inside the other) is flagged for a person: a customer named in an application-case proof is normal, so this is
+ * a warning to look, never a verdict.
+ */
+final class ProofOrganizationRule implements Rule {
+
+    @Override
+    public List<Finding> check(CheckInput input, RuleContext context) {
+        Entry entry = input.entry();
+        return entry.materials().stream()
+                .filter(m -> m.kind().name().startsWith("PROOF_"))
+                .flatMap(m -> inMaterial(entry, m, input.texts().get(m.path()), context).stream())
+                .toList();
+    }
+
+    private static List<Finding> inMaterial(Entry entry, Material material, String text, RuleContext context) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return context.settings().organizations().find(text).stream()
+                .filter(found -> entry.units().stream()
+                        .noneMatch(u -> OrganizationNames.sameOrganization(u.name(), found.name())))
+                .flatMap(found -> context
+                        .finding(
+                                FindingCode.PROOF_NAMES_OTHER_ORGANIZATION,
+                                new Evidence(material.path(), "text", found.name(), found.offset()),
+                                "file",
+                                material.name(),
+                                "organization",
+                                found.name())
+                        .stream())
+                .toList();
+    }
+}

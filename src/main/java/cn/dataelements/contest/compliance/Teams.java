@@ -1,0 +1,81 @@
+package cn.dataelements.contest.compliance;
+
+import cn.dataelements.contest.entry.Entry;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Who is who across entries. A team is its lead unit's credit code (or its first unit's) plus its work title; a
+ * person is a name plus a phone number or an e-mail address: two people are the same when the names are equal and
+ * they share a phone (digits only, without a +86 prefix) or an e-mail address (lower case).
+ */
+final class Teams {
+
+    private Teams() {}
+
+    /** The credit code that identifies the team's unit, or empty. */
+    static String unitCode(Entry entry) {
+        return entry.units().stream()
+                .filter(Entry.Unit::lead)
+                .findFirst()
+                .or(() -> entry.units().stream().findFirst())
+                .map(u -> u.creditCode() == null ? "" : u.creditCode().strip())
+                .orElse("");
+    }
+
+    /** The lead (or first) unit's name, or empty. */
+    static String unitName(Entry entry) {
+        return entry.units().stream()
+                .filter(Entry.Unit::lead)
+                .findFirst()
+                .or(() -> entry.units().stream().findFirst())
+                .map(Entry.Unit::name)
+                .orElse("");
+    }
+
+    /** A work title made comparable: NFKC, lower case, without spaces, quotes and book-title marks. */
+    static String title(String title) {
+        String nfkc = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKC);
+        return nfkc.replaceAll("[\\s《》〈〉\"'“”‘’「」]", "").toLowerCase(Locale.ROOT);
+    }
+
+    static boolean samePerson(Entry.Representative a, Entry.Representative b) {
+        if (!name(a.name()).equals(name(b.name())) || name(a.name()).isEmpty()) {
+            return false;
+        }
+        return same(phone(a.phone()), phone(b.phone())) || same(email(a.email()), email(b.email()));
+    }
+
+    /** This entry's representatives that are also representatives of the other entry, by index. */
+    static List<Integer> shared(Entry entry, Entry other) {
+        List<Entry.Representative> people = entry.representatives();
+        return java.util.stream.IntStream.range(0, people.size())
+                .filter(i -> other.representatives().stream().anyMatch(o -> samePerson(people.get(i), o)))
+                .boxed()
+                .toList();
+    }
+
+    private static boolean same(String a, String b) {
+        return !a.isEmpty() && a.equals(b);
+    }
+
+    private static String name(String name) {
+        return name == null
+                ? ""
+                : Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s", "");
+    }
+
+    static String phone(String phone) {
+        String digits = phone == null
+                ? ""
+                : Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("\\D", "");
+        return digits.length() == 13 && digits.startsWith("86") ? digits.substring(2) : digits;
+    }
+
+    static String email(String email) {
+        return email == null
+                ? ""
+                : Normalizer.normalize(email, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+    }
+}
