@@ -28,13 +28,14 @@ final class ReceiptSender {
     /** Returns once the server accepted the message; throws when it did not. */
     void send(MimeMessage message) throws MessagingException {
         try (Transport transport = session.getTransport(properties.protocol())) {
-            transport.connect(properties.host(), properties.port(), login(), properties.password());
+            if (properties.username().isBlank()) {
+                // Jakarta Mail would log in as the OS user with an empty password: connect without logging in.
+                transport.connect(properties.host(), properties.port(), null, null);
+            } else {
+                transport.connect(properties.host(), properties.port(), properties.username(), properties.password());
+            }
             transport.sendMessage(message, message.getAllRecipients());
         }
-    }
-
-    private String login() {
-        return properties.username().isBlank() ? null : properties.username();
     }
 
     private static Properties sessionProperties(ReceiptProperties p) {
