@@ -69,18 +69,7 @@ public class Receipts {
         if (recipient.isEmpty()) {
             return ReceiptOutcome.NOT_ANSWERED;
         }
-        MimeMessage message = compose(ReceiptRequest.of(recipient.get(), mail.messageId(), content), id);
-        try {
-            if (!rateLimit.tryAcquire(recipient.get())) {
-                outbox.skip(id, message);
-                log.warn("Receipt {} skipped: {} reached its rate limit", id, recipient.get());
-                return ReceiptOutcome.RATE_LIMITED;
-            }
-            outbox.add(id, message);
-        } catch (MessagingException e) {
-            throw new IOException("cannot write receipt " + id + " to the outbox", e);
-        }
-        return outbox.deliver(id) ? ReceiptOutcome.SENT : ReceiptOutcome.QUEUED;
+        return queueAndSend(id, ReceiptRequest.of(recipient.get(), mail.messageId(), content));
     }
 
     /** Tries every receipt still in the outbox once; returns how many the server accepted. */
@@ -105,6 +94,21 @@ public class Receipts {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private ReceiptOutcome queueAndSend(String id, ReceiptRequest request) throws IOException {
+        MimeMessage message = compose(request, id);
+        try {
+            if (!rateLimit.tryAcquire(request.recipient())) {
+                outbox.skip(id, message);
+                log.warn("Receipt {} skipped: {} reached its rate limit", id, request.recipient());
+                return ReceiptOutcome.RATE_LIMITED;
+            }
+            outbox.add(id, message);
+        } catch (MessagingException e) {
+            throw new IOException("cannot write receipt " + id + " to the outbox", e);
+        }
+        return outbox.deliver(id) ? ReceiptOutcome.SENT : ReceiptOutcome.QUEUED;
     }
 
     private MimeMessage compose(ReceiptRequest request, String id) throws IOException {
