@@ -101,6 +101,9 @@ final class TestEntries {
                 sections,
                 materials,
                 List.of(),
-                "received");
+                "received",
+                "",
+                List.of(new Entry.Version(1, "sub-1", null, false, materials)),
+                1);
     }
 }
