@@ -54,16 +54,23 @@ final class MemberLines {
         return members;
     }
 
-    /** One member's text: number, name, role, then phone and e-mail in any order. */
+    /**
+     * One member's text: number, name, role, then phone and e-mail in either order. What follows them is not the
+     * member's (PDF may glue the next heading onto a wrapped address).
+     */
     static Optional<Entry.Representative> parse(String text) {
         String rest = NUMBER.matcher(text.strip()).replaceFirst("");
         Matcher phone = PHONE.matcher(rest);
         String phoneText = phone.find() ? phone.group() : "";
-        rest = phoneText.isEmpty() ? rest : rest.replace(phoneText, " ");
-        Matcher email = EMAIL.matcher(rest);
+        // blank the phone out, keeping positions, so its digits cannot start an e-mail address
+        String blanked = phoneText.isEmpty() ? rest : rest.replace(phoneText, " ".repeat(phoneText.length()));
+        Matcher email = EMAIL.matcher(blanked);
         String emailText = email.find() ? email.group() : "";
-        rest = emailText.isEmpty() ? rest : rest.replace(emailText, " ");
-        List<String> words = Arrays.stream(SEPARATORS.split(rest.strip()))
+        int contactAt = Math.min(
+                phoneText.isEmpty() ? rest.length() : phone.start(),
+                emailText.isEmpty() ? rest.length() : email.start());
+        List<String> words = Arrays.stream(
+                        SEPARATORS.split(rest.substring(0, contactAt).strip()))
                 .filter(w -> !w.isBlank())
                 .toList();
         if (words.isEmpty() || words.size() > MAX_WORDS || (phoneText + emailText).isEmpty()) {
