@@ -42,7 +42,7 @@ public final class FormNormalizer {
         if (start.isEmpty()) {
             return new FormSection(term.key(), term.title(), false, "", "", List.of());
         }
-        List<Block> body = body(start.get(), starts, blocks);
+        List<Block> body = TemplateInstructions.skip(body(start.get(), starts, blocks));
         StringBuilder text = new StringBuilder();
         body.forEach(b -> PartSplitter.append(text, b.text()));
         List<FormSection.Part> parts = new PartSplitter(term.parts()).split(body);

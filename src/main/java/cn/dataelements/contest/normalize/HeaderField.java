@@ -18,10 +18,16 @@ enum HeaderField {
     CREDIT_CODE("统一社会信用代码", "信用代码", "社会信用代码"),
     CONTACT_NAME("联系人", "联系人姓名"),
     CONTACT_PHONE("联系电话", "联系人电话", "手机", "手机号", "手机号码", "联系方式", "电话"),
-    CONTACT_EMAIL("邮箱", "电子邮箱", "电子邮件", "联系邮箱", "email", "e-mail");
+    CONTACT_EMAIL("邮箱", "电子邮箱", "电子邮件", "联系邮箱", "email", "e-mail"),
+    /** The label over a list of members; the members follow it, as a table or as lines. */
+    MEMBERS("团队成员", "主要成员", "成员名单", "团队成员名单", "主要团队成员");
+
+    /** A field and the value written after its label; the value may be empty. */
+    record Labelled(HeaderField field, String value) {}
 
     private static final Pattern NOTES = Pattern.compile("\\([^()]*\\)|【[^】]*】");
     private static final Pattern NOISE = Pattern.compile("[\\s*:：]");
+    private static final int MAX_LABEL_CHARS = 12;
 
     private final List<String> labels;
 
@@ -37,6 +43,23 @@ enum HeaderField {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * "作品名称：海洋牧场平台", or "作品名称 海洋牧场平台" as PDF conversion leaves a label/value row. The label before the
+     * first space is tried first, so that "参赛赛道 赛道一：工业制造" keeps its colon in the value.
+     */
+    static Optional<Labelled> split(String segment) {
+        String[] bySpace = segment.strip().split("\\s+", 2);
+        Optional<HeaderField> spaced = of(bySpace[0]);
+        if (spaced.isPresent()) {
+            return Optional.of(new Labelled(spaced.get(), bySpace.length == 2 ? bySpace[1].strip() : ""));
+        }
+        String[] byColon = segment.split("[:：]", 2);
+        if (byColon.length < 2 || byColon[0].strip().length() > MAX_LABEL_CHARS) {
+            return Optional.empty();
+        }
+        return of(byColon[0]).map(f -> new Labelled(f, byColon[1].strip()));
     }
 
     /** The form of a label that is compared. */

@@ -16,8 +16,16 @@ final class HeaderReader {
 
     private static final Pattern SEGMENTS = Pattern.compile("\\t|\\s{2,}|\\u3000+");
     private static final Pattern UNIT_LIST = Pattern.compile("[；;、\\n]+");
+    /** The seal a unit's name asks for on paper: not part of the name. */
+    private static final Pattern SEAL = Pattern.compile("[(（]\\s*(?:加盖公章|盖公章|盖章|公章|签章|签字盖章)\\s*[)）]");
+    /** The title line of the document itself, which is not the work's title. */
+    private static final Pattern DOCUMENT_KIND = Pattern.compile(".*(?:申报书|方案介绍|登记表|申请表|申报表|报名表)$");
+
+    private static final int MAX_TITLE_CHARS = 40;
 
     private String workTitle = "";
+    private String firstLine = "";
+    private boolean fieldSeen;
     private String trackText = "";
     private String topic = "";
     private final List<Entry.Unit> units = new ArrayList<>();
@@ -27,6 +35,8 @@ final class HeaderReader {
     private String contactEmail = "";
     private String pendingCode = "";
     private HeaderTable table;
+    private final MemberLines memberLines = new MemberLines();
+    private boolean listing;
 
     private HeaderReader() {}
 
@@ -39,9 +49,10 @@ final class HeaderReader {
     private void block(Block block) {
         if (block.kind() != Block.Kind.ROW) {
             table = null;
-            SEGMENTS.splitAsStream(block.text()).forEach(this::labelled);
+            paragraph(block.text());
             return;
         }
+        listing = false;
         Optional<HeaderTable> opened = HeaderTable.open(block.cells());
         if (opened.isPresent()) {
             table = opened.get();
@@ -51,6 +62,29 @@ final class HeaderReader {
             table = null;
             pairs(block.filledCells());
         }
+    }
+
+    /** A line of text: a member while a list of members runs, else 字段：值 segments, or the untitled first line. */
+    private void paragraph(String text) {
+        boolean field = HeaderField.split(SEGMENTS.split(text.strip(), 2)[0]).isPresent();
+        if (listing && !field && memberLines.line(text)) {
+            return;
+        }
+        listing = HeaderTable.open(List.of(text.strip().split("\\s+")))
+                .filter(HeaderTable::members)
+                .isPresent();
+        if (!listing && !field && !fieldSeen && firstLine.isEmpty()) {
+            firstLine = titleShaped(text) ? text.strip() : "";
+        }
+        SEGMENTS.splitAsStream(text).forEach(this::labelled);
+    }
+
+    /** A work's title written without its label: short, no sentence, not the document's own title. */
+    private static boolean titleShaped(String text) {
+        String line = text.strip();
+        return line.length() <= MAX_TITLE_CHARS
+                && !line.contains("。")
+                && !DOCUMENT_KIND.matcher(line).matches();
     }
 
     private void tableRow(List<String> cells) {
@@ -74,16 +108,15 @@ final class HeaderReader {
         }
     }
 
-    /** "作品名称：海洋牧场平台"; anything else is ignored. */
+    /** "作品名称：海洋牧场平台" or "作品名称 海洋牧场平台"; anything else is ignored. */
     private void labelled(String segment) {
-        String[] labelValue = segment.split("[:：]", 2);
-        if (labelValue.length == 2 && labelValue[0].strip().length() <= 12) {
-            HeaderField.of(labelValue[0]).ifPresent(f -> set(f, labelValue[1]));
-        }
+        HeaderField.split(segment).ifPresent(l -> set(l.field(), l.value()));
     }
 
     private void set(HeaderField field, String raw) {
         String value = raw.strip();
+        fieldSeen = true;
+        listing = field == HeaderField.MEMBERS;
         if (value.isEmpty()) {
             return;
         }
@@ -98,17 +131,32 @@ final class HeaderReader {
             case CONTACT_NAME -> contactName = contactName.isEmpty() ? value : contactName;
             case CONTACT_PHONE -> contactPhone = contactPhone.isEmpty() ? value : contactPhone;
             case CONTACT_EMAIL -> contactEmail = contactEmail.isEmpty() ? value : contactEmail;
+            case MEMBERS -> memberLines.line(value);
         }
     }
 
+    /** A unit named twice (a cover page, then the header) is one unit. */
     private void unit(String value, boolean lead) {
-        String name = CreditCodes.withoutCode(value);
+        String name = unitName(CreditCodes.withoutCode(value));
         if (name.isEmpty()) {
             return;
         }
         String code = CreditCodes.find(value).orElse(pendingCode);
         pendingCode = "";
+        for (int i = 0; i < units.size(); i++) {
+            Entry.Unit known = units.get(i);
+            if (known.name().equals(name)) {
+                String merged = known.creditCode().isEmpty() ? code : known.creditCode();
+                units.set(i, new Entry.Unit(name, merged, known.lead() || lead));
+                return;
+            }
+        }
         units.add(new Entry.Unit(name, code, lead));
+    }
+
+    /** The unit's name without the seal note a form asks for, "某某公司（盖章）". */
+    static String unitName(String written) {
+        return SEAL.matcher(written).replaceAll("").strip();
     }
 
     /** Fills the last unit still without a code; a code that comes before any unit waits for the next one. */
@@ -132,6 +180,8 @@ final class HeaderReader {
         }
         ordered.sort((a, b) -> Boolean.compare(b.lead(), a.lead()));
         Entry.Contact contact = new Entry.Contact(contactName, contactPhone, contactEmail);
-        return new FormHeader(workTitle, trackText, topic, ordered, members, contact);
+        members.addAll(memberLines.finish());
+        String title = workTitle.isEmpty() ? firstLine : workTitle;
+        return new FormHeader(title, trackText, topic, ordered, members, contact);
     }
 }

@@ -73,10 +73,22 @@ record HeaderTable(boolean members, Map<String, Integer> columns) {
                 .findFirst();
     }
 
-    /** Whether a row under the header is one of the table's rows: its name cell is filled and is not a label. */
+    /**
+     * Whether a row under the header is one of the table's rows: its name cell is filled, and it is not a row of
+     * label/value pairs ("联系人 | 于鹏 | 联系电话：187…") that follows the table. A role cell such as 联合单位 may look
+     * like a label; only the row's first cell, or a cell with a colon, counts as one.
+     */
     boolean fits(List<String> cells) {
-        String name = cell(cells, "name");
-        return !name.isEmpty() && HeaderField.of(name).isEmpty() && open(cells).isEmpty();
+        return !cell(cells, "name").isEmpty() && !labelRow(cells) && open(cells).isEmpty();
+    }
+
+    private static boolean labelRow(List<String> cells) {
+        List<String> filled = cells.stream().filter(c -> !c.isBlank()).toList();
+        return !filled.isEmpty()
+                && (HeaderField.split(filled.get(0)).isPresent()
+                        || filled.stream()
+                                .anyMatch(c -> c.matches("(?s).*[:：].*")
+                                        && HeaderField.split(c).isPresent()));
     }
 
     Entry.Representative member(List<String> cells) {
@@ -87,7 +99,7 @@ record HeaderTable(boolean members, Map<String, Integer> columns) {
     Entry.Unit unit(List<String> cells) {
         String role = cell(cells, "role");
         boolean lead = role.contains("牵头") || role.contains("主");
-        return new Entry.Unit(cell(cells, "name"), CreditCodes.of(cell(cells, "code")), lead);
+        return new Entry.Unit(HeaderReader.unitName(cell(cells, "name")), CreditCodes.of(cell(cells, "code")), lead);
     }
 
     private String cell(List<String> cells, String role) {

@@ -26,6 +26,7 @@ final class HeadingMatcher {
             + "|\\d{1,2}(?:\\.\\d{1,2})*(?:[、.):]|\\s|(?=[^\\d.%]))"
             + "|[a-z][.)、]"
             + "|[●■◆◇○□★☆•·▪>-])\\s*");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern NOTES = Pattern.compile("\\([^()]*\\)|【[^】]*】|\\[[^\\]]*]");
     private static final Pattern TOC_TAIL = Pattern.compile("(?:\\.{3,}|·{2,}|-{4,}|_{4,}|—{2,}|\\s)\\s*\\d{1,3}$");
     /** A trailing colon belongs to a heading; a full stop ends a sentence, so "概述。" stays text. */
@@ -69,6 +70,10 @@ final class HeadingMatcher {
         String[] lines = text.strip().split("\n", 2);
         String first = lines[0].strip();
         String rest = lines.length > 1 ? lines[1].strip() : "";
+        Optional<Match> spaced = spacedTitle(first, rest);
+        if (spaced.isPresent()) {
+            return spaced;
+        }
         int colon = firstColon(first);
         if (colon > 0 && colon < first.length() - 1) {
             Optional<Match> labelled =
@@ -78,6 +83,28 @@ final class HeadingMatcher {
             }
         }
         return matchLine(first, headingLike, rest);
+    }
+
+    /**
+     * A two-column row that PDF conversion flattened puts the title, a space and the start of the text on one line
+     * ("一、作品概述 作品背景：…"): the words before the first space that are more than numbering are the heading when
+     * they are exactly a title. A contents line ("一、作品概述 ...... 1") is not one.
+     */
+    private Optional<Match> spacedTitle(String line, String rest) {
+        if (isTocLine(line)) {
+            return Optional.empty();
+        }
+        Matcher space = SPACE.matcher(line);
+        while (space.find()) {
+            String head = line.substring(0, space.start());
+            String core = compact(stripNumbering(TextNormalizer.forMatching(head)));
+            if (!core.isEmpty()) {
+                int term = bestTerm(core, false);
+                String inline = join(line.substring(space.end()), rest);
+                return term < 0 ? Optional.empty() : Optional.of(new Match(term, head.strip(), inline));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Match> matchLine(String line, boolean headingLike, String inline) {

@@ -87,13 +87,24 @@ final class XhtmlBlocks {
         } else if (tableDepth == 1 && (name.equals("td") || name.equals("th"))) {
             cells.add(cell.toString().strip());
         } else if (tableDepth == 1 && name.equals("tr")) {
-            if (cells.stream().anyMatch(c -> !c.isBlank())) {
-                blocks.add(Block.row(cells));
-            }
+            row();
         } else if (tableDepth == 0 && HEADINGS.contains(name)) {
             flush(Block.Kind.HEADING);
         } else if (tableDepth == 0 && BLOCKS.contains(name)) {
             flush(Block.Kind.PARAGRAPH);
+        }
+    }
+
+    /**
+     * A row with one filled cell is a box drawn around text (a section's title, or its whole text), not a table row:
+     * its lines are paragraphs, so that sub-titles inside it are found like any other.
+     */
+    private void row() {
+        Block row = Block.row(cells);
+        if (row.filledCells().size() == 1) {
+            row.filledCells().get(0).lines().forEach(l -> add(Block.Kind.PARAGRAPH, l));
+        } else if (!row.filledCells().isEmpty()) {
+            blocks.add(row);
         }
     }
 
@@ -110,11 +121,19 @@ final class XhtmlBlocks {
         }
     }
 
+    /**
+     * Each line is a block of its own: PDF text comes as paragraphs of several lines, with a heading on the line after
+     * the text it follows, and Word's line breaks put a sub-title and its text in one paragraph.
+     */
     private void flush(Block.Kind kind) {
-        String content = text.toString().strip();
+        String content = text.toString();
         text.setLength(0);
-        if (!content.isEmpty()) {
-            blocks.add(Block.of(kind, content));
+        content.lines().forEach(l -> add(kind, l));
+    }
+
+    private void add(Block.Kind kind, String line) {
+        if (!line.isBlank()) {
+            blocks.add(Block.of(kind, line.strip()));
         }
     }
 }

@@ -1,0 +1,106 @@
+package cn.dataelements.contest.entry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.dataelements.contest.catalog.Catalog;
+import cn.dataelements.contest.catalog.FormLayout;
+import cn.dataelements.contest.catalog.Track;
+import cn.dataelements.contest.extraction.Extraction;
+import cn.dataelements.contest.extraction.ExtractionSettings;
+import cn.dataelements.contest.extraction.ForkedTikaExtractor;
+import cn.dataelements.contest.normalize.FormNormalizer;
+import cn.dataelements.contest.normalize.NormalizedForm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every generated application form (docx, pdf, doc) goes through the real extraction (Tika in a child JVM) and the
+ * normalizer with the real catalog, and every expected header field and section is asserted.
+ */
+class FormCorpusNormalizationTest {
+
+    private static final Path FORMS = Path.of("src/test/resources/forms");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Catalog CATALOG = Catalog.load(Path.of("mappings"));
+
+    @TempDir
+    static Path temp;
+
+    private static ForkedTikaExtractor extractor;
+
+    @BeforeAll
+    static void startExtractor() {
+        extractor = new ForkedTikaExtractor(
+                new ExtractionSettings(Duration.ofSeconds(60), "512m", 2_000_000, temp.resolve("tika"), 1));
+    }
+
+    @AfterAll
+    static void stopExtractor() {
+        extractor.close();
+    }
+
+    static Stream<String> forms() throws Exception {
+        try (Stream<Path> files = Files.list(FORMS)) {
+            return files
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".expected.json"))
+                    .map(n -> n.substring(0, n.length() - ".expected.json".length()))
+                    .sorted()
+                    .toList()
+                    .stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void normalizesEveryFieldAndSection(String form) throws Exception {
+        JsonNode expected = JSON.readTree(FORMS.resolve(form + ".expected.json").toFile());
+        Extraction extraction = extractor.extract(FORMS.resolve(form), form);
+        assertThat(extraction.ok()).as("extraction of " + form).isTrue();
+        Track track =
+                CATALOG.tracks().track(expected.path("track").path("number").asInt());
+        FormLayout layout = layoutFor(track, expected);
+        NormalizedForm normalized = new FormNormalizer().normalize(extraction.xhtml(), Vocabularies.of(layout));
+        boolean flat = !form.endsWith(".docx") && !form.endsWith(".doc");
+
+        SoftAssertions soft = new SoftAssertions();
+        CorpusExpectations.header(soft, form, expected, normalized.header(), CATALOG);
+        Map<String, FormSection> sections = CorpusExpectations.byKey(normalized.sections());
+        expected.path("sections")
+                .fields()
+                .forEachRemaining(e -> CorpusExpectations.section(
+                        soft, form + " " + e.getKey(), e.getValue(), sections.get(e.getKey()), flat));
+        soft.assertAll();
+    }
+
+    private static FormLayout layoutFor(Track track, JsonNode expected) {
+        if (track.directions().isEmpty()) {
+            return track.form();
+        }
+        List<String> keys = new ArrayList<>();
+        expected.path("sections").fieldNames().forEachRemaining(keys::add);
+        if (keys.isEmpty()) {
+            // a 参赛作品登记表 has header fields only: read it without sections
+            return FormLayout.none();
+        }
+        Optional<FormLayout> matching = track.directions().stream()
+                .map(d -> d.form())
+                .filter(f -> !f.isEmpty() && f.section(keys.get(0)).isPresent())
+                .findFirst();
+        return matching.orElse(FormLayout.none());
+    }
+}
