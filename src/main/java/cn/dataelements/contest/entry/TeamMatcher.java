@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TeamMatcher {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamMatcher.class);
+
     /** The verdict: the team to join, or a problem to show, or neither. */
     record Match(Optional<String> teamKey, Optional<Problem> uncertain) {}
 
@@ -37,6 +39,8 @@ class TeamMatcher {
         }
         List<String> keys = teamKeysSentBy(from);
         String title = squash(view.workTitle());
+        log.info(
+                "Team match for a submission from {} titled '{}': teams sent by the same sender {}", from, title, keys);
         List<String> sameTitle = keys.stream()
                 .filter(k -> !title.isEmpty() && k.endsWith("|" + title))
                 .toList();

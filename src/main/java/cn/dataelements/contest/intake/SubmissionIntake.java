@@ -1,6 +1,8 @@
 package cn.dataelements.contest.intake;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
+import cn.dataelements.contest.compliance.EntryCheck;
+import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryBuilder;
 import cn.dataelements.contest.entry.EntryStore;
 import cn.dataelements.contest.index.IndexItem;
@@ -24,6 +26,7 @@ public class SubmissionIntake {
     private final SubmissionReaders readers;
     private final EntryBuilder entries;
     private final EntryStore store;
+    private final EntryCheck check;
     private final Indexer indexer;
     private final IntakeLedger ledger;
     private final IntakeHealth health;
@@ -33,6 +36,7 @@ public class SubmissionIntake {
             SubmissionReaders readers,
             EntryBuilder entries,
             EntryStore store,
+            EntryCheck check,
             Indexer indexer,
             IntakeLedger ledger,
             IntakeHealth health,
@@ -40,25 +44,30 @@ public class SubmissionIntake {
         this.readers = readers;
         this.entries = entries;
         this.store = store;
+        this.check = check;
         this.indexer = indexer;
         this.ledger = ledger;
         this.health = health;
         this.submissions = index.alias("submissions");
     }
 
-    public void take(ArchivedSubmission archived, Exchange exchange) {
+    /** Takes the submission in; returns what was taken, or null when it had been taken before. */
+    public TakenSubmission take(ArchivedSubmission archived, Exchange exchange) {
         String route = exchange.getFromRouteId();
+        TakenSubmission taken = null;
         if (indexer.exists(submissions, archived.id())) {
             record(route, archived.isResent() ? Outcome.DUPLICATE : Outcome.ALREADY_INDEXED, archived);
         } else {
             ReadSubmission read = readers.read(archived);
             // The entry first: the submission is what marks the item done, so a crash between the two writes
             // leaves the item to be read again.
-            store.save(entries.build(read), read.document().from());
+            Entry entry = store.save(entries.build(read), read.document().from());
+            taken = new TakenSubmission(entry, check.check(entry, read), read);
             indexer.index(submissions, List.of(new IndexItem(archived.id(), read.document())));
             record(route, Outcome.INDEXED, archived);
         }
         health.succeeded(route);
+        return taken;
     }
 
     private void record(String route, Outcome outcome, ArchivedSubmission archived) {

@@ -2,6 +2,7 @@ package cn.dataelements.contest.rebuild;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.SubmissionArchive;
+import cn.dataelements.contest.compliance.EntryCheck;
 import cn.dataelements.contest.entry.EntryBuilder;
 import cn.dataelements.contest.entry.EntryStore;
 import cn.dataelements.contest.index.IndexItem;
@@ -33,6 +34,7 @@ public class EntryRebuild {
     private final SubmissionReaders readers;
     private final EntryBuilder builder;
     private final EntryStore store;
+    private final EntryCheck check;
     private final Indexer indexer;
     private final IndexProperties index;
 
@@ -41,12 +43,14 @@ public class EntryRebuild {
             SubmissionReaders readers,
             EntryBuilder builder,
             EntryStore store,
+            EntryCheck check,
             Indexer indexer,
             IndexProperties index) {
         this.archive = archive;
         this.readers = readers;
         this.builder = builder;
         this.store = store;
+        this.check = check;
         this.indexer = indexer;
         this.index = index;
     }
@@ -60,7 +64,7 @@ public class EntryRebuild {
             try {
                 ReadSubmission read = readers.read(archived);
                 indexer.index(index.alias("submissions"), List.of(new IndexItem(archived.id(), read.document())));
-                store.save(builder.build(read), read.document().from());
+                check.check(store.save(builder.build(read), read.document().from()), read);
                 rebuilt++;
             } catch (RuntimeException e) {
                 failures.add(archived.id() + ": " + e.getMessage());

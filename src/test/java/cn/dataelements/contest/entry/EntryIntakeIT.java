@@ -96,6 +96,30 @@ class EntryIntakeIT {
         assertThat(json.readValue(served.body(), Entry.class)).isEqualTo(entry);
         assertThat(get("/api/entries/" + id, null, null).statusCode()).isEqualTo(401);
 
+        JsonNode findings =
+                json.readTree(get("/api/entries/" + id + "/findings", security.adminUser(), security.adminPassword())
+                        .body());
+        JsonNode missing = null;
+        for (JsonNode f : findings.get("findings")) {
+            if (f.at("/finding/code").asText().equals("MATERIAL_MISSING")) {
+                missing = f;
+            }
+        }
+        assertThat(missing).as("a required proof is missing: " + findings).isNotNull();
+        assertThat(missing.at("/finding/severity").asText()).isEqualTo("BLOCKING");
+        String decision = json.writeValueAsString(java.util.Map.of(
+                "code", "MATERIAL_MISSING",
+                "evidenceKey", missing.get("evidenceKey").asText(),
+                "verdict", "OVERRULED",
+                "reason", "责任声明已在纸质材料中提交"));
+        HttpResponse<String> decided = send(
+                HttpRequest.newBuilder(uri("/api/entries/" + id + "/decisions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(decision)),
+                security.adminUser(),
+                security.adminPassword());
+        assertThat(decided.statusCode()).isEqualTo(200);
+
         HttpResponse<String> rebuilt = post("/api/admin/rebuild", security.adminUser(), security.adminPassword());
         assertThat(rebuilt.statusCode()).isEqualTo(200);
         assertThat(json.readTree(rebuilt.body()).get("failures")).isEmpty();

@@ -38,6 +38,7 @@ public final class IntakeTestEnvironment implements ApplicationContextInitialize
                                 "intake.data-dir", dataDir().toString(),
                                 "intake.mail.port", TestMailServer.imapPort(),
                                 "intake.mail.password", TestMailServer.password(),
-                                "intake.mail.poll-delay", 250)));
+                                "intake.mail.poll-delay", 250,
+                                "intake.receipts.port", TestMailServer.smtpPort())));
     }
 }

@@ -22,6 +22,8 @@ public final class RawMail {
     private String body = "各位老师好：\n\n附件为我们的参赛材料，请查收。";
     private final List<String[]> attachments = new ArrayList<>();
     private final List<byte[]> contents = new ArrayList<>();
+    private String from = "team@example.cn";
+    private String extraHeaders = "";
 
     public RawMail(String subject) {
         this.subject = subject;
@@ -29,6 +31,18 @@ public final class RawMail {
 
     public String messageId() {
         return messageId;
+    }
+
+    /** The sender's address (default team@example.cn). */
+    public RawMail from(String address) {
+        this.from = address;
+        return this;
+    }
+
+    /** Marks the mail as an automatic reply, as an out-of-office message is. */
+    public RawMail autoReply() {
+        this.extraHeaders += "Auto-Submitted: auto-replied\r\n";
+        return this;
     }
 
     public RawMail body(String text) {
@@ -51,7 +65,10 @@ public final class RawMail {
                 .append("Date: Tue, 10 Jun 2025 09:30:00 +0800\r\n")
                 .append("From: =?GBK?B?")
                 .append(b64("威海市某某科技有限公司"))
-                .append("?= <team@example.cn>\r\n")
+                .append("?= <")
+                .append(from)
+                .append(">\r\n")
+                .append(extraHeaders)
                 .append("To: submit@contest.local\r\n")
                 .append("Subject: =?GBK?B?")
                 .append(b64(subject))

@@ -44,6 +44,23 @@ public final class TestMailServer {
         return start().getImap().getPort();
     }
 
+    public static int smtpPort() {
+        return start().getSmtp().getPort();
+    }
+
+    /** The messages the server received for an address (over SMTP: what the app sent). */
+    public static List<MimeMessage> receivedBy(String address) throws MessagingException {
+        List<MimeMessage> received = new ArrayList<>();
+        for (MimeMessage message : start().getReceivedMessages()) {
+            jakarta.mail.Address[] to = message.getRecipients(Message.RecipientType.TO);
+            if (to != null
+                    && java.util.Arrays.stream(to).anyMatch(a -> a.toString().contains(address))) {
+                received.add(message);
+            }
+        }
+        return received;
+    }
+
     public static String password() {
         return PASSWORD;
     }

@@ -93,7 +93,11 @@ class MailSubmissionReader implements SubmissionReader {
                 files.stream().map(ReadFile::document).toList(),
                 problems,
                 SubmissionDocument.STATUS_RECEIVED);
-        return new ReadSubmission(document, files);
+        return new ReadSubmission(
+                document,
+                files,
+                new ReadSubmission.Sender(
+                        mail.messageId(), mail.from(), mail.fromName(), mail.replyTo(), mail.headers()));
     }
 
     private static void deleteTree(Path dir) throws IOException {

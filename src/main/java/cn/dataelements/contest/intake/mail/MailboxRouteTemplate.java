@@ -42,6 +42,7 @@ class MailboxRouteTemplate extends RouteBuilder {
                 .removeHeaders("*")
                 .setProperty(IntakeFailures.QUARANTINE_FOLDER, constant("{{quarantineFolder}}"))
                 .bean(MailArchiver.class, "archive")
-                .bean(SubmissionIntake.class, "take");
+                .bean(SubmissionIntake.class, "take")
+                .bean(MailReceiptStep.class, "acknowledge");
     }
 }

@@ -1,0 +1,63 @@
+package cn.dataelements.contest.compliance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The committee's decisions, on disk as fsynced JSON lines (the latest decision on a finding wins) and in memory.
+ * Nothing derived from the archive touches this file, so rebuilds and re-runs keep every decision.
+ */
+@Component
+public class DecisionStore {
+
+    private final Path file;
+    private final ObjectMapper json;
+    private final Map<String, Decision> latest = new ConcurrentHashMap<>();
+
+    DecisionStore(ComplianceProperties properties, ObjectMapper json) throws IOException {
+        this.file = properties.decisionsDir().toAbsolutePath().resolve("decisions.jsonl");
+        this.json = json;
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    Decision d = json.readValue(line, Decision.class);
+                    latest.put(key(d.entryId(), d.code(), d.evidenceKey()), d);
+                }
+            }
+        }
+    }
+
+    public synchronized void record(Decision decision) {
+        try {
+            Files.createDirectories(file.getParent());
+            byte[] line = (json.writeValueAsString(decision) + "\n").getBytes(StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                channel.write(ByteBuffer.wrap(line));
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not record the decision in " + file, e);
+        }
+        latest.put(key(decision.entryId(), decision.code(), decision.evidenceKey()), decision);
+    }
+
+    public Optional<Decision> on(String entryId, Finding finding) {
+        return Optional.ofNullable(latest.get(key(entryId, finding.code(), Decision.evidenceKey(finding.evidence()))));
+    }
+
+    private static String key(String entryId, String code, String evidenceKey) {
+        return entryId + "\u0000" + code + "\u0000" + evidenceKey;
+    }
+}
