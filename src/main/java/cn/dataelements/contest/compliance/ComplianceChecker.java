@@ -22,11 +22,17 @@ public class ComplianceChecker {
             new FormSectionsRule(),
             new ProofOrganizationRule());
 
-    private final RuleContext context;
+    private volatile RuleContext context;
 
     public ComplianceChecker(
             TrackCatalog tracks, ComplianceSettings settings, WatchListStore lists, EntryDirectory directory) {
         this.context = new RuleContext(tracks, settings, lists, directory);
+    }
+
+    /** Uses new rules and word lists from now on (a re-run after organizers changed them). */
+    public void use(ComplianceSettings settings) {
+        RuleContext old = context;
+        context = new RuleContext(old.tracks(), settings, old.lists(), old.directory());
     }
 
     public List<Finding> check(CheckInput input) {

@@ -62,7 +62,7 @@ public class SubmissionIntake {
             // The entry first: the submission is what marks the item done, so a crash between the two writes
             // leaves the item to be read again.
             Entry entry = store.save(entries.build(read), read.document().from());
-            taken = new TakenSubmission(entry, check.check(entry, read), read);
+            taken = new TakenSubmission(entry, check.check(entry, read).findings(), read);
             indexer.index(submissions, List.of(new IndexItem(archived.id(), read.document())));
             record(route, Outcome.INDEXED, archived);
         }

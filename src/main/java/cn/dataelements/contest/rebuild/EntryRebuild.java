@@ -2,7 +2,9 @@ package cn.dataelements.contest.rebuild;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.SubmissionArchive;
+import cn.dataelements.contest.compliance.ComplianceReload;
 import cn.dataelements.contest.compliance.EntryCheck;
+import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryBuilder;
 import cn.dataelements.contest.entry.EntryStore;
 import cn.dataelements.contest.index.IndexItem;
@@ -35,6 +37,7 @@ public class EntryRebuild {
     private final EntryBuilder builder;
     private final EntryStore store;
     private final EntryCheck check;
+    private final ComplianceReload reload;
     private final Indexer indexer;
     private final IndexProperties index;
 
@@ -44,6 +47,7 @@ public class EntryRebuild {
             EntryBuilder builder,
             EntryStore store,
             EntryCheck check,
+            ComplianceReload reload,
             Indexer indexer,
             IndexProperties index) {
         this.archive = archive;
@@ -51,20 +55,26 @@ public class EntryRebuild {
         this.builder = builder;
         this.store = store;
         this.check = check;
+        this.reload = reload;
         this.indexer = indexer;
         this.index = index;
     }
 
     public synchronized RebuildReport rebuildAll() throws IOException {
         Instant began = Instant.now();
+        reload.reload();
         List<ArchivedSubmission> all = archive.all();
+        java.util.Set<String> changed = new java.util.TreeSet<>();
         List<String> failures = new ArrayList<>();
         int rebuilt = 0;
         for (ArchivedSubmission archived : all) {
             try {
                 ReadSubmission read = readers.read(archived);
                 indexer.index(index.alias("submissions"), List.of(new IndexItem(archived.id(), read.document())));
-                check.check(store.save(builder.build(read), read.document().from()), read);
+                Entry entry = store.save(builder.build(read), read.document().from());
+                if (check.check(entry, read).changed()) {
+                    changed.add(entry.id());
+                }
                 rebuilt++;
             } catch (RuntimeException e) {
                 failures.add(archived.id() + ": " + e.getMessage());
@@ -75,7 +85,13 @@ public class EntryRebuild {
             }
         }
         long seconds = Duration.between(began, Instant.now()).toSeconds();
-        log.info("Rebuild finished: {} of {} rebuilt, {} failed, {} s", rebuilt, all.size(), failures.size(), seconds);
-        return new RebuildReport(all.size(), rebuilt, failures, seconds);
+        log.info(
+                "Rebuild finished: {} of {} rebuilt, {} with changed findings, {} failed, {} s",
+                rebuilt,
+                all.size(),
+                changed.size(),
+                failures.size(),
+                seconds);
+        return new RebuildReport(all.size(), rebuilt, changed, failures, seconds);
     }
 }

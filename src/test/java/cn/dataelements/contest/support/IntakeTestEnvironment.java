@@ -16,6 +16,7 @@ import org.springframework.core.env.MapPropertySource;
 public final class IntakeTestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static Path dataDir;
+    private static Path complianceDir;
 
     public static synchronized Path dataDir() {
         if (dataDir == null) {
@@ -28,6 +29,24 @@ public final class IntakeTestEnvironment implements ApplicationContextInitialize
         return dataDir;
     }
 
+    /**
+     * A copy of mappings/compliance.yaml and the forbidden-word list that tests may change (a re-run after a
+     * word-list change) without touching the repository's files.
+     */
+    public static synchronized Path complianceDir() {
+        if (complianceDir == null) {
+            try {
+                complianceDir = Files.createDirectories(dataDir().resolve("compliance-config"));
+                for (String file : java.util.List.of("compliance.yaml", "forbidden-words.txt")) {
+                    Files.copy(Path.of("mappings", file), complianceDir.resolve(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return complianceDir;
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment()
@@ -36,6 +55,7 @@ public final class IntakeTestEnvironment implements ApplicationContextInitialize
                         "intakeTestEnvironment",
                         Map.of(
                                 "intake.data-dir", dataDir().toString(),
+                                "intake.compliance.dir", complianceDir().toString(),
                                 "intake.mail.port", TestMailServer.imapPort(),
                                 "intake.mail.password", TestMailServer.password(),
                                 "intake.mail.poll-delay", 250,
