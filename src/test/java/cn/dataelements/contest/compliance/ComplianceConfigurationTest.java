@@ -35,11 +35,16 @@ class ComplianceConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
                 .withUserConfiguration(ComplianceOnly.class);
 
-        runner.withPropertyValues("intake.compliance.lists-dir=" + lists).run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(ComplianceChecker.class);
-            assertThat(context.getBean(ComplianceSettings.class).maxRepresentatives())
-                    .isEqualTo(5);
-        });
-        runner.run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues(
+                        "intake.compliance.lists-dir=" + lists,
+                        "intake.compliance.decisions-dir=" + lists.resolve("decisions"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(ComplianceChecker.class);
+                    assertThat(context.getBean(ComplianceSettings.class).maxRepresentatives())
+                            .isEqualTo(5);
+                });
+        // only the lists folder missing: the context must not start
+        runner.withPropertyValues("intake.compliance.decisions-dir=" + lists.resolve("decisions"))
+                .run(context -> assertThat(context).hasFailed());
     }
 }
