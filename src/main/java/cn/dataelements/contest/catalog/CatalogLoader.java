@@ -4,14 +4,11 @@ import cn.dataelements.contest.catalog.CatalogDocs.MaterialsFile;
 import cn.dataelements.contest.catalog.CatalogDocs.SectionDoc;
 import cn.dataelements.contest.catalog.CatalogDocs.SectionsFile;
 import cn.dataelements.contest.catalog.CatalogDocs.TracksFile;
-import com.fasterxml.jackson.core.JsonLocation;
+import cn.dataelements.contest.system.config.YamlProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -66,51 +63,10 @@ final class CatalogLoader {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return YAML.readValue(reader, type);
         } catch (JsonProcessingException e) {
-            throw new CatalogException(shown + ": " + describe(e), e);
+            throw new CatalogException(shown + ": " + YamlProblems.describe(e), e);
         } catch (IOException e) {
             throw new CatalogException(shown + ": cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Jackson's error as key path and what would be valid. The line is given only for YAML that does not parse:
-     * records are built from buffered properties, so for a mapping error Jackson's location is the end of the object,
-     * not the offending key, while the key path is exact.
-     */
-    static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return keyPath(unknown) + ": unknown key '" + unknown.getPropertyName() + "'; valid: "
-                    + unknown.getKnownPropertyIds();
-        }
-        if (e.getCause() instanceof StreamReadException syntax) {
-            // Jackson wraps a parse error met while building a record in a mapping error: the syntax is the news.
-            return "not valid YAML" + line(syntax.getLocation()) + ": " + firstLine(syntax.getOriginalMessage());
-        }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return keyPath(mapping) + ": " + firstLine(e.getOriginalMessage());
-        }
-        return "not valid YAML" + line(e.getLocation()) + ": " + firstLine(e.getOriginalMessage());
-    }
-
-    /** Jackson's reference path as tracks[3].channel. */
-    static String keyPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            }
-        }
-        return path.toString();
-    }
-
-    private static String line(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? "" : " (line " + location.getLineNr() + ")";
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private static String shown(Path dir, String name) {

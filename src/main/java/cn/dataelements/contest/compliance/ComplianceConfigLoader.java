@@ -1,11 +1,10 @@
 package cn.dataelements.contest.compliance;
 
+import cn.dataelements.contest.system.config.YamlProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,36 +80,10 @@ final class ComplianceConfigLoader {
             }
             return read;
         } catch (JsonProcessingException e) {
-            throw new ComplianceConfigException(List.of(file + ": " + describe(e)), e);
+            throw new ComplianceConfigException(List.of(file + ": " + YamlProblems.describe(e)), e);
         } catch (IOException e) {
             throw new ComplianceConfigException(List.of(file + ": cannot be read: " + e.getMessage()), e);
         }
-    }
-
-    private static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return keyPath(unknown) + ": unknown key '" + unknown.getPropertyName() + "'; valid: "
-                    + unknown.getKnownPropertyIds();
-        }
-        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-        String first = e.getOriginalMessage() == null
-                ? ""
-                : e.getOriginalMessage().lines().findFirst().orElse("");
-        return e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? keyPath(m) + ": " + first
-                : "not valid YAML" + line + ": " + first;
-    }
-
-    private static String keyPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            }
-        }
-        return path.toString();
     }
 
     private static void requireList(List<String> list, String where, List<String> problems) {
