@@ -1,8 +1,6 @@
 package cn.dataelements.contest.catalog;
 
-import com.ibm.icu.text.Transliterator;
-import java.text.Normalizer;
-import java.util.Locale;
+import cn.dataelements.contest.normalize.TextNormalizer;
 import java.util.regex.Pattern;
 
 /**
@@ -20,17 +18,11 @@ final class ChineseText {
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s、.:。,;]+|[\\s、.:。,;]+$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
-
     private ChineseText() {}
 
-    /** Text made comparable; null becomes empty. */
+    /** Text made comparable, as the form normalizer folds it; null becomes empty. */
     static String normalize(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return simplified(nfkc).toLowerCase(Locale.ROOT);
+        return TextNormalizer.fold(text);
     }
 
     /** A heading made comparable and stripped of its numbering, spaces and edge punctuation: "一、 項目概述：" → 项目概述. */
@@ -39,10 +31,5 @@ final class ChineseText {
         String unnumbered = NUMBERING.matcher(plain).replaceFirst("");
         return SPACES.matcher(EDGE_PUNCTUATION.matcher(unnumbered).replaceAll(""))
                 .replaceAll("");
-    }
-
-    // ICU does not promise that one Transliterator instance may be used by several threads at once.
-    private static synchronized String simplified(String text) {
-        return TO_SIMPLIFIED.transliterate(text);
     }
 }

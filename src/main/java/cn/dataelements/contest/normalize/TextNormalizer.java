@@ -23,15 +23,16 @@ public final class TextNormalizer {
 
     /** NFKC, traditional to simplified Chinese, lower case, whitespace collapsed to single spaces and trimmed. */
     public static String forMatching(String text) {
+        return WHITESPACE.matcher(fold(text)).replaceAll(" ").strip();
+    }
+
+    /** NFKC, traditional to simplified Chinese and lower case, whitespace left as it is; null becomes empty. */
+    public static String fold(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        String simplified = TO_SIMPLIFIED.get().transliterate(folded);
-        return WHITESPACE
-                .matcher(simplified.toLowerCase(Locale.ROOT))
-                .replaceAll(" ")
-                .strip();
+        return TO_SIMPLIFIED.get().transliterate(folded).toLowerCase(Locale.ROOT);
     }
 
     /** The original characters, only trimmed; null becomes empty. */
