@@ -1,14 +1,12 @@
 package cn.dataelements.contest.compliance;
 
+import cn.dataelements.contest.system.storage.JsonLines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,13 +38,7 @@ public class DecisionStore {
 
     public synchronized void record(Decision decision) {
         try {
-            Files.createDirectories(file.getParent());
-            byte[] line = (json.writeValueAsString(decision) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                channel.write(ByteBuffer.wrap(line));
-                channel.force(false);
-            }
+            JsonLines.append(file, json, decision);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not record the decision in " + file, e);
         }

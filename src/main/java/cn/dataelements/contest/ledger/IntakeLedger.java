@@ -1,14 +1,10 @@
 package cn.dataelements.contest.ledger;
 
+import cn.dataelements.contest.system.storage.JsonLines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -72,14 +68,8 @@ public class IntakeLedger {
 
     private synchronized void append(LedgerEvent event) {
         try {
-            Files.createDirectories(dir);
             Path file = dir.resolve("ledger-" + LocalDate.ofInstant(event.at(), ZoneOffset.UTC) + ".jsonl");
-            byte[] line = (json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                channel.write(ByteBuffer.wrap(line));
-                channel.force(false);
-            }
+            JsonLines.append(file, json, event);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the intake ledger in " + dir, e);
         }
