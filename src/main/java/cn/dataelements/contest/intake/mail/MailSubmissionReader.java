@@ -15,10 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Reads an archived mail into a submission: our own MIME walk over the archived bytes, then each attachment read
@@ -46,7 +45,7 @@ class MailSubmissionReader implements SubmissionReader {
     public ReadSubmission read(ArchivedSubmission archived) {
         Path work = workDir.resolve(archived.id());
         try {
-            deleteTree(work);
+            FileSystemUtils.deleteRecursively(work);
             Files.createDirectories(work);
             return read(archived, parser.parse(archived.file(), work.resolve("parts")), work);
         } catch (UnparseableMailException e) {
@@ -56,7 +55,7 @@ class MailSubmissionReader implements SubmissionReader {
             throw new UncheckedIOException("Work folder " + work + " failed while reading " + archived.id(), e);
         } finally {
             try {
-                deleteTree(work);
+                FileSystemUtils.deleteRecursively(work);
             } catch (IOException e) {
                 // Left-over scratch files are harmless; the next run of this id clears them.
             }
@@ -98,16 +97,5 @@ class MailSubmissionReader implements SubmissionReader {
                 files,
                 new ReadSubmission.Sender(
                         mail.messageId(), mail.from(), mail.fromName(), mail.replyTo(), mail.headers()));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -3,13 +3,10 @@ package cn.dataelements.contest.system.elasticsearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The folders of one embedded node: a private copy of the distribution (so the node's user owns it, wherever the
@@ -62,7 +60,7 @@ final class NodeFolders {
         Files.createDirectories(tmp());
         Files.createDirectories(root.resolve("data"));
         if (!Files.exists(marker)) {
-            deleteTree(home);
+            FileSystemUtils.deleteRecursively(home);
             copyTree(distribution, home);
             Files.writeString(marker, distribution.toString());
         }
@@ -87,7 +85,7 @@ final class NodeFolders {
     }
 
     void wipeData() throws IOException {
-        deleteTree(root.resolve("data"));
+        FileSystemUtils.deleteRecursively(root.resolve("data"));
         Files.createDirectories(root.resolve("data"));
     }
 
@@ -157,24 +155,5 @@ final class NodeFolders {
                 }
             }
         }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
