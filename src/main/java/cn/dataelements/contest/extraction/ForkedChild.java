@@ -28,6 +28,8 @@ final class ForkedChild implements AutoCloseable {
     /** HotSpot's exit status under {@code -XX:+ExitOnOutOfMemoryError}. */
     static final int OUT_OF_MEMORY_EXIT = 3;
 
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
+
     private static final Logger log = LoggerFactory.getLogger(ForkedChild.class);
     private static final Logger childLog = LoggerFactory.getLogger(ForkedChild.class.getPackageName() + ".child");
 
@@ -35,10 +37,12 @@ final class ForkedChild implements AutoCloseable {
     private final DataOutputStream out;
     private final DataInputStream in;
     private final ScheduledExecutorService watchdog;
+    private final StderrPump stderr;
 
-    private ForkedChild(Process process, ScheduledExecutorService watchdog) {
+    private ForkedChild(Process process, ScheduledExecutorService watchdog, StderrPump stderr) {
         this.process = process;
         this.watchdog = watchdog;
+        this.stderr = stderr;
         this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         this.in = new DataInputStream(new BufferedInputStream(process.getInputStream()));
     }
@@ -53,8 +57,7 @@ final class ForkedChild implements AutoCloseable {
         } catch (IOException e) {
             throw new ChildFailure(ChildFailure.Kind.CRASHED, "Cannot start " + command + ": " + e.getMessage());
         }
-        pumpStderr(process);
-        ForkedChild child = new ForkedChild(process, watchdog);
+        ForkedChild child = new ForkedChild(process, watchdog, StderrPump.start(process));
         child.guarded(startTimeout, () -> {
             int ready = child.in.readInt();
             if (ready != ChildProtocol.READY) {
@@ -111,17 +114,24 @@ final class ForkedChild implements AutoCloseable {
         if (timedOut) {
             return new ChildFailure(ChildFailure.Kind.TIMEOUT, "Child pid " + pid() + " killed after " + timeout);
         }
-        process.destroyForcibly();
         int exit = exitStatus();
-        if (exit == OUT_OF_MEMORY_EXIT) {
+        if (exit == OUT_OF_MEMORY_EXIT || stderr.sawOutOfMemory(EXIT_GRACE)) {
             return new ChildFailure(ChildFailure.Kind.OUT_OF_MEMORY, "Child pid " + pid() + " ran out of heap");
         }
         return new ChildFailure(
                 ChildFailure.Kind.CRASHED, "Child pid " + pid() + " ended with status " + exit + ": " + e);
     }
 
+    /**
+     * The child's own exit status. A broken pipe is often seen while the child is still on its way out (HotSpot
+     * writes its out-of-memory message, then exits with 3), so it gets a moment to finish before it is killed;
+     * killing it at once would replace the status that says why it ended.
+     */
     private int exitStatus() {
         try {
+            if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
             return process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,21 +150,50 @@ final class ForkedChild implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    private static void pumpStderr(Process process) {
-        Thread pump = new Thread(
-                () -> {
-                    try (BufferedReader err = new BufferedReader(
-                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                        for (String line = err.readLine(); line != null; line = err.readLine()) {
-                            childLog.info("[pid {}] {}", process.pid(), line);
-                        }
-                    } catch (IOException e) {
-                        log.debug("stderr of extraction child pid {} closed", process.pid(), e);
+    /**
+     * Copies the child's stderr into our log and remembers whether HotSpot said it was terminating for lack of
+     * memory: that line is the evidence when the exit status itself is lost (a child killed while on its way out).
+     */
+    private static final class StderrPump {
+        private static final String OUT_OF_MEMORY_LINE = "Terminating due to java.lang.OutOfMemoryError";
+
+        private final Thread thread;
+        private volatile boolean outOfMemory;
+
+        private StderrPump(Process process) {
+            this.thread = new Thread(() -> copy(process), "extraction-child-" + process.pid() + "-stderr");
+            thread.setDaemon(true);
+        }
+
+        static StderrPump start(Process process) {
+            StderrPump pump = new StderrPump(process);
+            pump.thread.start();
+            return pump;
+        }
+
+        private void copy(Process process) {
+            try (BufferedReader err =
+                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                    if (line.contains(OUT_OF_MEMORY_LINE)) {
+                        outOfMemory = true;
                     }
-                },
-                "extraction-child-" + process.pid() + "-stderr");
-        pump.setDaemon(true);
-        pump.start();
+                    childLog.info("[pid {}] {}", process.pid(), line);
+                }
+            } catch (IOException e) {
+                log.debug("stderr of extraction child pid {} closed", process.pid(), e);
+            }
+        }
+
+        /** Waits up to {@code grace} for the dead child's stderr to be read to its end. */
+        boolean sawOutOfMemory(Duration grace) {
+            try {
+                thread.join(grace.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return outOfMemory;
+        }
     }
 
     /** Why a child gave no answer; the child is dead by the time this is thrown. */
