@@ -29,10 +29,10 @@ public class ComplianceChecker {
         this.context = new RuleContext(tracks, settings, lists, directory);
     }
 
-    /** Uses new rules and word lists from now on (a re-run after organizers changed them). */
-    public void use(ComplianceSettings settings) {
+    /** Uses a new catalog, rules and word lists from now on (a re-run after organizers changed them). */
+    public void use(TrackCatalog tracks, ComplianceSettings settings) {
         RuleContext old = context;
-        context = new RuleContext(old.tracks(), settings, old.lists(), old.directory());
+        context = new RuleContext(tracks, settings, old.lists(), old.directory());
     }
 
     public List<Finding> check(CheckInput input) {

@@ -1,6 +1,6 @@
 package cn.dataelements.contest.compliance;
 
-import cn.dataelements.contest.catalog.TrackCatalog;
+import cn.dataelements.contest.catalog.CurrentCatalog;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +26,11 @@ class ComplianceConfiguration {
 
     @Bean
     ComplianceChecker complianceChecker(
-            TrackCatalog tracks,
+            CurrentCatalog catalog,
             ComplianceSettings settings,
             WatchListStore lists,
             ObjectProvider<EntryDirectory> directory) {
-        return new ComplianceChecker(tracks, settings, lists, directory.getIfAvailable(EntryDirectory::none));
+        return new ComplianceChecker(
+                catalog.get().tracks(), settings, lists, directory.getIfAvailable(EntryDirectory::none));
     }
 }

@@ -3,6 +3,7 @@ package cn.dataelements.contest.entry;
 import cn.dataelements.contest.catalog.Catalog;
 import cn.dataelements.contest.catalog.FormLayout;
 import cn.dataelements.contest.catalog.Track;
+import cn.dataelements.contest.catalog.TrackCatalog;
 import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
 import cn.dataelements.contest.normalize.FormHeader;
 import cn.dataelements.contest.normalize.FormNormalizer;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -29,24 +31,25 @@ public class EntryBuilder {
 
     static final String STATUS_RECEIVED = "received";
 
-    private final Catalog catalog;
+    private final Supplier<Catalog> catalogs;
     private final FormNormalizer normalizer = new FormNormalizer();
     private final MailSubjectParser subjects = new MailSubjectParser();
 
-    EntryBuilder(Catalog catalog) {
-        this.catalog = catalog;
+    EntryBuilder(Supplier<Catalog> catalogs) {
+        this.catalogs = catalogs;
     }
 
     public Entry build(ReadSubmission read) {
+        Catalog catalog = catalogs.get();
         SubmissionDocument submission = read.document();
-        List<Material> materials = classify(read);
+        List<Material> materials = classify(read, catalog);
         SubjectFields subject = subjects.parse(submission.subject() == null ? "" : submission.subject());
         Optional<ReadFile> form = applicationForm(read, materials);
         FormHeader header = form.map(f -> normalizer
                         .normalize(f.xhtml(), Vocabularies.any(catalog))
                         .header())
                 .orElse(null);
-        Optional<Track> track = findTrack(header, subject, submission.subject());
+        Optional<Track> track = findTrack(catalog.tracks(), header, subject, submission.subject());
         FormLayout layout = Vocabularies.layoutOf(track, header, subject, catalog);
         List<Problem> problems = new ArrayList<>();
         List<FormSection> sections = sections(form, layout, problems);
@@ -55,7 +58,7 @@ public class EntryBuilder {
                 List.of(new Entry.EntrySubmission(
                         submission.id(), submission.channel(), reference(submission), submission.receivedAt())),
                 track.map(Track::toEntryTrack).orElse(null),
-                topic(track, header),
+                topic(catalog.tracks(), track, header),
                 firstNonBlank(header == null ? "" : header.workTitle(), subject.workTitle()),
                 "",
                 units(header, subject),
@@ -115,7 +118,7 @@ public class EntryBuilder {
                 v.currentVersion());
     }
 
-    private List<Material> classify(ReadSubmission read) {
+    private static List<Material> classify(ReadSubmission read, Catalog catalog) {
         return read.files().stream()
                 .map(ReadFile::document)
                 .map(f -> new Material(
@@ -160,19 +163,20 @@ public class EntryBuilder {
         return normalized.sections();
     }
 
-    private Optional<Track> findTrack(FormHeader header, SubjectFields subject, String rawSubject) {
+    private static Optional<Track> findTrack(
+            TrackCatalog tracks, FormHeader header, SubjectFields subject, String rawSubject) {
         return Stream.of(header == null ? "" : header.trackText(), subject.trackText(), rawSubject)
                 .filter(text -> text != null && !text.isBlank())
-                .map(text -> catalog.tracks().findTrack(text))
+                .map(tracks::findTrack)
                 .flatMap(Optional::stream)
                 .findFirst();
     }
 
-    private String topic(Optional<Track> track, FormHeader header) {
+    private static String topic(TrackCatalog tracks, Optional<Track> track, FormHeader header) {
         if (header == null || header.topic().isBlank()) {
             return "";
         }
-        return track.flatMap(t -> catalog.tracks().findTopic(t, header.topic()))
+        return track.flatMap(t -> tracks.findTopic(t, header.topic()))
                 .map(t -> t.title())
                 .orElse(header.topic());
     }

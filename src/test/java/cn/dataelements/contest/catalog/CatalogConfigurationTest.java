@@ -34,9 +34,9 @@ class CatalogConfigurationTest {
     void theDefaultFolderGivesTheCatalogBeans() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(TrackCatalog.class).track(2).channel()).isEqualTo(Channel.MAIL);
-            assertThat(context.getBean(MaterialClassifier.class).classify("路演.pptx", null))
-                    .isEqualTo(MaterialKind.SLIDES);
+            Catalog catalog = context.getBean(CurrentCatalog.class).get();
+            assertThat(catalog.tracks().track(2).channel()).isEqualTo(Channel.MAIL);
+            assertThat(catalog.materials().classify("路演.pptx", null)).isEqualTo(MaterialKind.SLIDES);
         });
     }
 

@@ -8,6 +8,6 @@ public final class EntryBuilders {
     private EntryBuilders() {}
 
     public static EntryBuilder of(Catalog catalog) {
-        return new EntryBuilder(catalog);
+        return new EntryBuilder(() -> catalog);
     }
 }
