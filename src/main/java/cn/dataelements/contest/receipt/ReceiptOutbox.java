@@ -1,7 +1,10 @@
 package cn.dataelements.contest.receipt;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +92,40 @@ final class ReceiptOutbox {
             count += deliver(id) ? 1 : 0;
         }
         return count;
+    }
+
+    /** A receipt that counted against its recipient's rate limit: who it went to and when it was composed. */
+    record Counted(String recipient, Instant at) {}
+
+    /**
+     * Every receipt that counted against a rate limit (queued, sent or refused; not skipped), read back from disk so
+     * a restart keeps the limits. A file that cannot be read is logged and left out.
+     */
+    synchronized List<Counted> counted() throws IOException {
+        List<Counted> all = new ArrayList<>();
+        for (Path folder : List.of(outbox, sent, failed)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(EML)).toList()) {
+                    counted(file).ifPresent(all::add);
+                }
+            }
+        }
+        return all;
+    }
+
+    private Optional<Counted> counted(Path file) {
+        try {
+            MimeMessage message = read(file);
+            Address[] to = message.getRecipients(Message.RecipientType.TO);
+            if (to == null || to.length == 0 || message.getSentDate() == null) {
+                return Optional.empty();
+            }
+            String address = to[0] instanceof InternetAddress a ? a.getAddress() : to[0].toString();
+            return Optional.of(new Counted(address, message.getSentDate().toInstant()));
+        } catch (IOException | MessagingException e) {
+            log.warn("Receipt {} could not be read back for the rate limit: {}", file.getFileName(), e.toString());
+            return Optional.empty();
+        }
     }
 
     synchronized List<String> pending() throws IOException {

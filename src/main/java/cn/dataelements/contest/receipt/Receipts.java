@@ -46,6 +46,9 @@ public class Receipts {
         this.composer = new ReceiptComposer(properties, sender.session(), clock);
         this.rateLimit = new RecipientRateLimit(properties.maxPerRecipient(), properties.ratePeriod(), clock);
         this.outbox = properties.enabled() ? openOutbox(properties, sender) : null;
+        if (outbox != null) {
+            refillRateLimit();
+        }
     }
 
     /**
@@ -116,6 +119,14 @@ public class Receipts {
             return composer.compose(request, id);
         } catch (MessagingException e) {
             throw new IOException("cannot compose receipt " + id, e);
+        }
+    }
+
+    private void refillRateLimit() {
+        try {
+            outbox.counted().forEach(c -> rateLimit.record(c.recipient(), c.at()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the receipts in " + properties.dir(), e);
         }
     }
 

@@ -4,15 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * At most {@code max} receipts to one address within a sliding window, so a forged sender or a loop with another
- * robot cannot turn the intake into a mail cannon. Counts live in memory: a restart forgets them, which at worst lets
- * one more window's worth through.
+ * robot cannot turn the intake into a mail cannon. Counts live in memory and are refilled at start from the receipts
+ * on disk ({@link #record}), so a restart, or a crash loop, does not open the window again.
  */
 final class RecipientRateLimit {
 
@@ -30,15 +32,33 @@ final class RecipientRateLimit {
     /** True, and counted, when one more receipt to this address is allowed now. */
     synchronized boolean tryAcquire(String recipient) {
         Instant now = clock.instant();
-        String key = recipient.toLowerCase(Locale.ROOT);
-        Deque<Instant> recent = sends.computeIfAbsent(key, k -> new ArrayDeque<>());
-        while (!recent.isEmpty() && !recent.peekFirst().isAfter(now.minus(period))) {
-            recent.removeFirst();
-        }
+        Deque<Instant> recent = recent(recipient, now);
         if (recent.size() >= max) {
             return false;
         }
         recent.addLast(now);
         return true;
+    }
+
+    /** Counts a receipt sent before this limiter existed (read back from disk); one outside the window is ignored. */
+    synchronized void record(String recipient, Instant at) {
+        Instant now = clock.instant();
+        if (!at.isAfter(now.minus(period)) || at.isAfter(now)) {
+            return;
+        }
+        Deque<Instant> recent = recent(recipient, now);
+        recent.addLast(at);
+        List<Instant> sorted = new ArrayList<>(recent);
+        sorted.sort(null);
+        recent.clear();
+        recent.addAll(sorted);
+    }
+
+    private Deque<Instant> recent(String recipient, Instant now) {
+        Deque<Instant> recent = sends.computeIfAbsent(recipient.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>());
+        while (!recent.isEmpty() && !recent.peekFirst().isAfter(now.minus(period))) {
+            recent.removeFirst();
+        }
+        return recent;
     }
 }

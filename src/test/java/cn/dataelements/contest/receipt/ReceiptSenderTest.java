@@ -90,6 +90,20 @@ class ReceiptSenderTest {
     }
 
     @Test
+    void aRestartKeepsTheRateLimitOfTheReceiptsAlreadySent() throws Exception {
+        Receipts before = receipts(2);
+        assertThat(before.acknowledge(teamMail(), content(1))).isEqualTo(ReceiptOutcome.SENT);
+        assertThat(before.acknowledge(teamMail(), content(2))).isEqualTo(ReceiptOutcome.SENT);
+
+        Receipts after = receipts(2);
+
+        assertThat(after.acknowledge(teamMail(), content(3))).isEqualTo(ReceiptOutcome.RATE_LIMITED);
+        assertThat(after.acknowledge(mail("other@example.cn", List.of()), content(4)))
+                .isEqualTo(ReceiptOutcome.SENT);
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
     void anAutoReplyGetsNoReceiptAndLeavesNoTrace() throws Exception {
         Receipts receipts = receipts(5);
 
