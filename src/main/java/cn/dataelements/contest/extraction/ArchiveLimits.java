@@ -41,7 +41,8 @@ public record ArchiveLimits(
         this(maxDepth, maxEntries, maxTotalBytes, maxEntryBytes, maxCompressionRatio, DEFAULT_EXTERNAL_TIMEOUT);
     }
 
-    /** Depth 3, 2000 files, 2 GiB in total, 512 MiB per file, ratio 100, five minutes for bsdtar. */
+    /** Depth 3, 2000 files, 2 GiB in total, 512 MiB per file, ratio 100, five minutes for bsdtar: what {@link
+     * ArchiveProperties} gives when nothing is set (asserted by its test). */
     public static ArchiveLimits defaults() {
         return new ArchiveLimits(3, 2000, 2L << 30, 512L << 20, 100);
     }

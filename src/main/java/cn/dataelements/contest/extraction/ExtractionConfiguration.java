@@ -15,8 +15,8 @@ class ExtractionConfiguration {
     }
 
     @Bean
-    ArchiveExpander archiveExpander() {
-        return new ArchiveExpander(ArchiveLimits.defaults());
+    ArchiveExpander archiveExpander(ArchiveProperties properties) {
+        return new ArchiveExpander(properties.limits());
     }
 
     /** Closed with the context, which stops its child JVMs. */

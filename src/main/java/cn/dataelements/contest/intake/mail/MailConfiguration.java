@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 class MailConfiguration {
 
     @Bean
-    MailParser mailParser() {
-        return new MailParser(MailParserLimits.defaults());
+    MailParser mailParser(MailParserProperties properties) {
+        return new MailParser(properties.limits());
     }
 }
