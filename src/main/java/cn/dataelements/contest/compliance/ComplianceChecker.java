@@ -1,6 +1,7 @@
 package cn.dataelements.contest.compliance;
 
 import cn.dataelements.contest.catalog.TrackCatalog;
+import cn.dataelements.contest.entry.Entry;
 import java.util.List;
 
 /**
@@ -36,6 +37,12 @@ public class ComplianceChecker {
     }
 
     public List<Finding> check(CheckInput input) {
-        return RULES.stream().flatMap(r -> r.check(input, context).stream()).toList();
+        RuleContext now = context;
+        return RULES.stream().flatMap(r -> r.check(input, now).stream()).toList();
+    }
+
+    /** The other entries whose cross-entry findings name this one: they need checking again when it changes. */
+    public List<String> conflicts(Entry entry) {
+        return CrossEntryRule.conflicts(entry, context);
     }
 }

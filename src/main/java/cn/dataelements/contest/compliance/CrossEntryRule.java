@@ -24,6 +24,15 @@ final class CrossEntryRule implements Rule {
         return findings;
     }
 
+    /** The other entries this one has a finding with, in the directory's order. */
+    static List<String> conflicts(Entry entry, RuleContext context) {
+        return context.directory().others(entry).stream()
+                .filter(other -> !other.id().equals(entry.id()))
+                .filter(other -> !against(entry, other, context).isEmpty())
+                .map(Entry::id)
+                .toList();
+    }
+
     private static List<Finding> against(Entry entry, Entry other, RuleContext context) {
         String code = Teams.unitCode(entry);
         boolean sameUnit = !code.isEmpty() && code.equals(Teams.unitCode(other));

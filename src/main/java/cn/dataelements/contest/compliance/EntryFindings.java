@@ -9,5 +9,13 @@ import java.util.List;
  * @param entryId the entry
  * @param checkedAt when the rules ran
  * @param findings every finding with its decision, if any
+ * @param conflicts the other entries it has a cross-entry finding with (a shared person, a second work or track):
+ *     their findings change when this entry does, and are checked again then
  */
-public record EntryFindings(String entryId, Instant checkedAt, List<CheckedFinding> findings) {}
+public record EntryFindings(String entryId, Instant checkedAt, List<CheckedFinding> findings, List<String> conflicts) {
+
+    public EntryFindings {
+        findings = List.copyOf(findings);
+        conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+    }
+}

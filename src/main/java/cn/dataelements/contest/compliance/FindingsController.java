@@ -77,7 +77,7 @@ class FindingsController {
                 request.reason(),
                 who.getName(),
                 Instant.now()));
-        EntryFindings updated = check.withDecisions(id, current);
+        EntryFindings updated = check.withDecisions(id, current, found.source().conflicts());
         check.save(updated);
         return ResponseEntity.ok(updated);
     }

@@ -53,6 +53,9 @@ class IndexedEntryDirectory implements EntryDirectory {
             return List.of();
         }
         try {
+            // Entries written in the last second are not searchable until a refresh; two teams sharing a person
+            // often send in the same poll, so without it the second would not see the first.
+            client.indices().refresh(r -> r.index(entries));
             return client
                     .search(
                             s -> s.index(entries)

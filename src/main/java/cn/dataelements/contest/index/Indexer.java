@@ -4,9 +4,11 @@ import cn.dataelements.contest.submission.PermanentIntakeException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +49,16 @@ public class Indexer {
     }
 
     /** True when a document with this id is in the index. */
+    /** A real-time get by id: sees a write made a moment ago, without waiting for a refresh. */
+    public <T> Optional<T> get(String alias, String id, Class<T> type) {
+        try {
+            GetResponse<T> found = client.get(g -> g.index(alias).id(id), type);
+            return found.found() ? Optional.ofNullable(found.source()) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            throw new IndexingException("Elasticsearch could not be asked for " + id + " in " + alias, e);
+        }
+    }
+
     public boolean exists(String alias, String id) {
         try {
             return client.exists(e -> e.index(alias).id(id)).value();

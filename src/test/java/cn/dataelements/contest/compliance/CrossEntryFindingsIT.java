@@ -1,0 +1,101 @@
+package cn.dataelements.contest.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.support.IndexedSubmissions;
+import cn.dataelements.contest.support.RawMail;
+import cn.dataelements.contest.support.TestMailServer;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A person in two teams is a finding on both entries as soon as the second team's mail is in, not only after a
+ * re-run; when the second team sends a version without that person, the first entry's finding goes too.
+ */
+@IntakeIT
+class CrossEntryFindingsIT {
+
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final Path FORMS = Path.of("src/test/resources/compliance/forms");
+    private static final String SHARED_PERSON = "杨晓东";
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Test
+    void bothTeamsShowTheSharedPersonUntilOneOfThemDropsHim() throws Exception {
+        byte[] formA = Files.readAllBytes(FORMS.resolve("53-compliance-person-in-two-teams-a.docx"));
+        byte[] formB = Files.readAllBytes(FORMS.resolve("54-compliance-person-in-two-teams-b.docx"));
+        Entry a = mail("a@example.cn", formA);
+        assertThat(codes(a.id())).doesNotContain("PERSON_IN_SEVERAL_TEAMS");
+
+        Entry b = mail("b@example.cn", formB);
+
+        assertThat(codes(b.id())).contains("PERSON_IN_SEVERAL_TEAMS");
+        assertThat(codes(a.id())).contains("PERSON_IN_SEVERAL_TEAMS");
+        assertThat(findings(a.id()).conflicts()).containsExactly(b.id());
+
+        Entry bWithoutHim = mail("b@example.cn", replaceInDocument(formB, SHARED_PERSON, "杨晓冬"));
+
+        assertThat(bWithoutHim.id()).isEqualTo(b.id());
+        assertThat(codes(b.id())).doesNotContain("PERSON_IN_SEVERAL_TEAMS");
+        Awaitility.await("the first team's finding to go")
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(codes(a.id())).doesNotContain("PERSON_IN_SEVERAL_TEAMS"));
+        assertThat(findings(a.id()).conflicts()).isEmpty();
+    }
+
+    private Entry mail(String from, byte[] form) throws Exception {
+        RawMail mail = new RawMail("参赛作品申报").from(from).attach("作品申报书.docx", DOCX, form);
+        TestMailServer.deliver(mail.bytes());
+        IndexedSubmissions index = new IndexedSubmissions(client);
+        String submissionId = index.awaitSubmission(mail.messageId()).get("id").toString();
+        return index.awaitEntryOf(submissionId);
+    }
+
+    private EntryFindings findings(String entryId) throws IOException {
+        return client.get(g -> g.index("contest-findings").id(entryId), EntryFindings.class)
+                .source();
+    }
+
+    private List<String> codes(String entryId) throws IOException {
+        return findings(entryId).findings().stream()
+                .map(f -> f.finding().code())
+                .toList();
+    }
+
+    /** The same docx with a text replaced in its body, so the new version differs from the old one in that only. */
+    private static byte[] replaceInDocument(byte[] docx, String from, String to) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals("word/document.xml")) {
+                    String xml = new String(bytes, StandardCharsets.UTF_8);
+                    assertThat(xml).contains(from);
+                    bytes = xml.replace(from, to).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
