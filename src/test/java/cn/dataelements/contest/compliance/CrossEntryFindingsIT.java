@@ -6,7 +6,6 @@ import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
-import cn.dataelements.contest.support.TestMailServer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,11 +60,8 @@ class CrossEntryFindingsIT {
     }
 
     private Entry mail(String from, byte[] form) throws Exception {
-        RawMail mail = new RawMail("参赛作品申报").from(from).attach("作品申报书.docx", DOCX, form);
-        TestMailServer.deliver(mail.bytes());
-        IndexedSubmissions index = new IndexedSubmissions(client);
-        String submissionId = index.awaitSubmission(mail.messageId()).get("id").toString();
-        return index.awaitEntryOf(submissionId);
+        return new IndexedSubmissions(client)
+                .deliverAndAwaitEntry(new RawMail("参赛作品申报").from(from).attach("作品申报书.docx", DOCX, form));
     }
 
     private EntryFindings findings(String entryId) throws IOException {

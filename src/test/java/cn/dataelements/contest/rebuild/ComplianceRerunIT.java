@@ -59,10 +59,7 @@ class ComplianceRerunIT {
         RawMail mail = new RawMail(subject)
                 .from("rerun-" + form.substring(0, 2) + "@example.cn")
                 .attach("作品申报书.docx", DOCX, Files.readAllBytes(FORMS.resolve(form)));
-        TestMailServer.deliver(mail.bytes());
-        IndexedSubmissions index = new IndexedSubmissions(client);
-        String submissionId = index.awaitSubmission(mail.messageId()).get("id").toString();
-        return index.awaitEntryOf(submissionId);
+        return new IndexedSubmissions(client).deliverAndAwaitEntry(mail);
     }
 
     private EntryFindings findings(String entryId) throws Exception {

@@ -53,6 +53,13 @@ public final class IndexedSubmissions {
         }
     }
 
+    /** Delivers the mail to the test mailbox and waits for the entry it is part of. */
+    public cn.dataelements.contest.entry.Entry deliverAndAwaitEntry(RawMail mail)
+            throws jakarta.mail.MessagingException {
+        TestMailServer.deliver(mail.bytes());
+        return awaitEntryOf(awaitSubmission(mail.messageId()).get("id").toString());
+    }
+
     /** Waits until the entry made of this submission is searchable, and returns it. */
     public cn.dataelements.contest.entry.Entry awaitEntryOf(String submissionId) {
         return Awaitility.await("entry of " + submissionId)
