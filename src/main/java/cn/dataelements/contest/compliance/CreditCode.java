@@ -1,5 +1,7 @@
 package cn.dataelements.contest.compliance;
 
+import cn.dataelements.contest.normalize.CreditCodes;
+
 /**
  * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters over 0-9 and the upper-case
  * letters without I, O, S, V, Z; the 18th is a check character over the first 17 (weights 3^i mod 31). Positions 9-17
@@ -7,7 +9,7 @@ package cn.dataelements.contest.compliance;
  */
 public final class CreditCode {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final String ALPHABET = CreditCodes.ALPHABET;
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final int[] ORGANIZATION_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
@@ -15,7 +17,7 @@ public final class CreditCode {
 
     /** Whether the code has 18 characters of the alphabet and the right check character. Null is not valid. */
     public static boolean isValid(String code) {
-        if (code == null || code.length() != 18 || !code.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)) {
+        if (!CreditCodes.isWellShaped(code)) {
             return false;
         }
         return checkCharacter(code.substring(0, 17)) == code.charAt(17);

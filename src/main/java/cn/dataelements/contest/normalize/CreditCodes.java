@@ -11,11 +11,20 @@ import java.util.regex.Pattern;
  * letters without I, O, S, V, Z) in what a team typed, often in full-width characters or lower case. The check digit
  * is compliance's business, not ours: a token of the right shape is returned as found.
  */
-final class CreditCodes {
+public final class CreditCodes {
 
-    private static final Pattern CODE = Pattern.compile("(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Z])");
+    /** The 31 characters of GB 32100-2015, in the order of their values (the check character's arithmetic). */
+    public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    private static final String SHAPE = "[" + ALPHABET + "]{18}";
+    private static final Pattern CODE = Pattern.compile("(?<![0-9A-Z])" + SHAPE + "(?![0-9A-Z])");
 
     private CreditCodes() {}
+
+    /** Whether the text is exactly 18 characters of the alphabet, whatever its check character. */
+    public static boolean isWellShaped(String code) {
+        return code != null && code.matches(SHAPE);
+    }
 
     /** The first well-shaped code, in NFKC upper case. */
     static Optional<String> find(String text) {
