@@ -1,6 +1,7 @@
 package cn.dataelements.contest.compliance;
 
 import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.entry.People;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import java.util.Locale;
 /**
  * Who is who across entries. A team is its lead unit's credit code (or its first unit's) plus its work title; a
  * person is a name plus a phone number or an e-mail address: two people are the same when the names are equal and
- * they share a phone (digits only, without a +86 prefix) or an e-mail address (lower case).
+ * they share a phone or an e-mail address, as {@link People} compares them.
  */
 final class Teams {
 
@@ -44,7 +45,8 @@ final class Teams {
         if (!name(a.name()).equals(name(b.name())) || name(a.name()).isEmpty()) {
             return false;
         }
-        return same(phone(a.phone()), phone(b.phone())) || same(email(a.email()), email(b.email()));
+        return same(People.phone(a.phone()), People.phone(b.phone()))
+                || same(People.email(a.email()), People.email(b.email()));
     }
 
     /** This entry's representatives that are also representatives of the other entry, by index. */
@@ -64,18 +66,5 @@ final class Teams {
         return name == null
                 ? ""
                 : Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s", "");
-    }
-
-    static String phone(String phone) {
-        String digits = phone == null
-                ? ""
-                : Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("\\D", "");
-        return digits.length() == 13 && digits.startsWith("86") ? digits.substring(2) : digits;
-    }
-
-    static String email(String email) {
-        return email == null
-                ? ""
-                : Normalizer.normalize(email, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -54,7 +54,8 @@ public class EntryStore {
                 view.teamKey(),
                 view.versions().get(0).receivedAt(),
                 sender,
-                view);
+                view,
+                People.contactPoints(view));
         indexer.index(views, List.of(new IndexItem(own.submissionId(), own)));
         List<SubmissionView> team = view.teamKey().isEmpty() ? List.of(own) : teamViews(view.id(), own);
         Entry merged = EntryVersions.merge(view.id(), team, stage.deadlineInstant());

@@ -1,6 +1,7 @@
 package cn.dataelements.contest.entry;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one submission says on its own, before it is merged with the team's other submissions: kept in the views
@@ -11,5 +12,13 @@ import java.time.Instant;
  * @param receivedAt the channel's receipt time
  * @param from who sent it (the mail's From address, lower-case), or empty
  * @param view the entry this submission alone would make
+ * @param contactPoints the phones and e-mails of its contact and representatives ({@link People#contactPoints}), so
+ *     a later submission from one of them can be matched to this team
  */
-public record SubmissionView(String submissionId, String teamKey, Instant receivedAt, String from, Entry view) {}
+public record SubmissionView(
+        String submissionId, String teamKey, Instant receivedAt, String from, Entry view, List<String> contactPoints) {
+
+    public SubmissionView {
+        contactPoints = contactPoints == null ? List.of() : List.copyOf(contactPoints);
+    }
+}

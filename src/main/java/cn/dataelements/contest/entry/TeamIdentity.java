@@ -1,5 +1,6 @@
 package cn.dataelements.contest.entry;
 
+import cn.dataelements.contest.normalize.CreditCodes;
 import cn.dataelements.contest.normalize.TextNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,8 +16,6 @@ import java.util.Optional;
  */
 final class TeamIdentity {
 
-    private static final String CODE = "[0-9A-HJ-NPQRTUWXY]{18}";
-
     private TeamIdentity() {}
 
     /** The team key of a submission's view, when it names both a lead credit code and a work title. */
@@ -30,7 +29,7 @@ final class TeamIdentity {
                         .toUpperCase(Locale.ROOT))
                 .orElse("");
         String title = TeamMatcher.squash(view.workTitle());
-        return code.matches(CODE) && !title.isEmpty() ? Optional.of(code + "|" + title) : Optional.empty();
+        return CreditCodes.isWellShaped(code) && !title.isEmpty() ? Optional.of(code + "|" + title) : Optional.empty();
     }
 
     /** The entry id of a team: stable across rebuilds, with nothing personal in it. */

@@ -5,8 +5,11 @@ import cn.dataelements.contest.index.IndexingException;
 import cn.dataelements.contest.normalize.TextNormalizer;
 import cn.dataelements.contest.submission.Problem;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,13 +17,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the team of a submission that does not name itself fully (a mail that only adds a proof, with the work title
- * in its subject): it joins a team only when the same sender sent that team's earlier submissions AND the work
- * titles agree. A sender match without the title is reported for a person to decide, never merged.
+ * in its subject). Candidate teams are those whose earlier submissions came from the same sender, or list the
+ * sender's address, or share a phone or e-mail of the submission's own contact and representatives. It joins a
+ * candidate only when exactly one of them has the same work title; any other candidate is reported for a person to
+ * decide, never merged.
  */
 @Component
 class TeamMatcher {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamMatcher.class);
+    private static final int MAX_CANDIDATES = 50;
 
     /** The verdict: the team to join, or a problem to show, or neither. */
     record Match(Optional<String> teamKey, Optional<Problem> uncertain) {}
@@ -34,13 +40,17 @@ class TeamMatcher {
     }
 
     Match match(Entry view, String from) {
-        if (from.isBlank()) {
+        List<String> points = new ArrayList<>(People.contactPoints(view));
+        String sender = People.emailPoint(from);
+        if (!sender.isEmpty() && !points.contains(sender)) {
+            points.add(sender);
+        }
+        if (points.isEmpty()) {
             return new Match(Optional.empty(), Optional.empty());
         }
-        List<String> keys = teamKeysSentBy(from);
+        List<String> keys = candidateKeys(from, points);
         String title = squash(view.workTitle());
-        log.info(
-                "Team match for a submission from {} titled '{}': teams sent by the same sender {}", from, title, keys);
+        log.info("Team match for a submission from {} titled '{}': candidate teams {}", from, title, keys);
         List<String> sameTitle = keys.stream()
                 .filter(k -> !title.isEmpty() && k.endsWith("|" + title))
                 .toList();
@@ -50,24 +60,36 @@ class TeamMatcher {
         if (keys.isEmpty()) {
             return new Match(Optional.empty(), Optional.empty());
         }
-        return new Match(
-                Optional.empty(),
-                Optional.of(new Problem(
-                        "TEAM_MATCH_UNCERTAIN",
-                        "该邮件的发件人此前提交过其他作品，但本次未能确认属于哪个作品（作品名称不一致或缺少统一社会信用代码），请人工确认。",
-                        "Sender " + from + " sent submissions of " + keys.size()
-                                + " team(s); work title did not decide",
-                        "")));
+        return new Match(Optional.empty(), Optional.of(uncertain(from, keys)));
     }
 
-    private List<String> teamKeysSentBy(String from) {
+    private static Problem uncertain(String from, List<String> keys) {
+        List<String> entries = keys.stream().map(TeamIdentity::entryId).toList();
+        return new Problem(
+                "TEAM_MATCH_UNCERTAIN",
+                "该邮件的发件人或联系人此前提交过其他作品，但本次未能确认属于哪个作品（作品名称不一致或缺少统一社会信用代码），请人工确认。",
+                "Sender " + from + " or a contact of this submission appears in " + keys.size() + " team(s) " + entries
+                        + "; the work title did not decide",
+                "");
+    }
+
+    /** Teams whose submissions came from this sender or share one of these contact points. */
+    private List<String> candidateKeys(String from, List<String> points) {
+        List<FieldValue> values = points.stream().map(FieldValue::of).toList();
+        List<Query> should = new ArrayList<>();
+        should.add(Query.of(q -> q.terms(t -> t.field("contactPoints").terms(v -> v.value(values)))));
+        if (!from.isBlank()) {
+            should.add(Query.of(q -> q.term(t -> t.field("from").value(from))));
+        }
         try {
+            // The views of the last second are not searchable until a refresh, and a team's two mails often come in
+            // one poll.
             client.indices().refresh(r -> r.index(views));
             return client
                     .search(
                             s -> s.index(views)
-                                    .size(50)
-                                    .query(q -> q.term(t -> t.field("from").value(from))),
+                                    .size(MAX_CANDIDATES)
+                                    .query(q -> q.bool(b -> b.should(should).minimumShouldMatch("1"))),
                             SubmissionView.class)
                     .hits()
                     .hits()
