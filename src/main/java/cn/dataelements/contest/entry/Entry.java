@@ -26,6 +26,7 @@ import java.util.List;
  *     say both: then the entry is the submission's own and never merged with another
  * @param versions every version, oldest first: each the cumulative set of the team's files at one submission
  * @param currentVersion the number of the version that counts: the last one before the stage deadline
+ * @param registration what the 参赛作品登记表 (track 14) says beyond the header fields, or null without one
  */
 public record Entry(
         String id,
@@ -43,7 +44,8 @@ public record Entry(
         String status,
         String teamKey,
         List<Version> versions,
-        int currentVersion) {
+        int currentVersion,
+        Registration registration) {
 
     /**
      * One version of an entry: the files the team had sent by this submission, a later file replacing an earlier one
@@ -72,4 +74,13 @@ public record Entry(
 
     /** The entry's contact person. */
     public record Contact(String name, String phone, String email) {}
+
+    /**
+     * The two texts of a 参赛作品登记表, as written.
+     *
+     * @param file the sheet's path in its submission
+     * @param summary 作品简介
+     * @param highlights 作品亮点
+     */
+    public record Registration(String file, String summary, String highlights) {}
 }

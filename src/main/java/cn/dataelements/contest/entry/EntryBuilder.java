@@ -14,7 +14,6 @@ import cn.dataelements.contest.submission.Problem;
 import cn.dataelements.contest.submission.ReadSubmission;
 import cn.dataelements.contest.submission.SubmissionDocument;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,15 +43,12 @@ public class EntryBuilder {
         SubmissionDocument submission = read.document();
         List<Material> materials = classify(read, catalog);
         SubjectFields subject = subjects.parse(submission.subject() == null ? "" : submission.subject());
-        Optional<ReadFile> form = applicationForm(read, materials);
-        FormHeader header = form.map(f -> normalizer
-                        .normalize(f.xhtml(), Vocabularies.any(catalog))
-                        .header())
-                .orElse(null);
-        Optional<Track> track = findTrack(catalog.tracks(), header, subject, submission.subject());
+        FormDocuments documents = FormDocuments.of(read, materials);
+        FormHeader header = documents.header(normalizer, Vocabularies.any(catalog));
+        Optional<Track> track = findTrack(catalog.tracks(), header, subject, submission.subject(), documents.titles());
         FormLayout layout = Vocabularies.layoutOf(track, header, subject, catalog);
         List<Problem> problems = new ArrayList<>();
-        List<FormSection> sections = sections(form, layout, problems);
+        List<FormSection> sections = sections(documents.form(), layout, problems);
         Entry view = new Entry(
                 submission.id(),
                 List.of(new Entry.EntrySubmission(
@@ -70,7 +66,8 @@ public class EntryBuilder {
                 STATUS_RECEIVED,
                 "",
                 List.of(new Entry.Version(1, submission.id(), submission.receivedAt(), false, materials)),
-                1);
+                1,
+                documents.entryRegistration());
         return TeamIdentity.key(view).map(key -> withTeam(view, key)).orElse(view);
     }
 
@@ -92,7 +89,8 @@ public class EntryBuilder {
                 v.status(),
                 key,
                 v.versions(),
-                v.currentVersion());
+                v.currentVersion(),
+                v.registration());
     }
 
     /** The view with one more problem, e.g. an uncertain team match for a person to decide. */
@@ -115,7 +113,8 @@ public class EntryBuilder {
                 v.status(),
                 v.teamKey(),
                 v.versions(),
-                v.currentVersion());
+                v.currentVersion(),
+                v.registration());
     }
 
     private static List<Material> classify(ReadSubmission read, Catalog catalog) {
@@ -128,24 +127,6 @@ public class EntryBuilder {
                         read.document().id(),
                         f.sha256()))
                 .toList();
-    }
-
-    /** The application form to read: a Word document before a PDF, since Word keeps headings and tables. */
-    private static Optional<ReadFile> applicationForm(ReadSubmission read, List<Material> materials) {
-        List<ReadFile> forms = new ArrayList<>();
-        for (int i = 0; i < materials.size(); i++) {
-            MaterialKind kind = materials.get(i).kind();
-            if ((kind == MaterialKind.APPLICATION_FORM || kind == MaterialKind.SOLUTION_INTRODUCTION)
-                    && !read.files().get(i).xhtml().isBlank()) {
-                forms.add(read.files().get(i));
-            }
-        }
-        return forms.stream().min(Comparator.comparingInt(EntryBuilder::formatRank));
-    }
-
-    private static int formatRank(ReadFile file) {
-        String type = String.valueOf(file.document().contentType());
-        return type.contains("wordprocessingml") ? 0 : type.contains("msword") ? 1 : 2;
     }
 
     private List<FormSection> sections(Optional<ReadFile> form, FormLayout layout, List<Problem> problems) {
@@ -163,9 +144,12 @@ public class EntryBuilder {
         return normalized.sections();
     }
 
+    /** The track a field names, else the mail's subject, else the title line of the form or sheet. */
     private static Optional<Track> findTrack(
-            TrackCatalog tracks, FormHeader header, SubjectFields subject, String rawSubject) {
-        return Stream.of(header == null ? "" : header.trackText(), subject.trackText(), rawSubject)
+            TrackCatalog tracks, FormHeader header, SubjectFields subject, String rawSubject, List<String> titles) {
+        return Stream.concat(
+                        Stream.of(header == null ? "" : header.trackText(), subject.trackText(), rawSubject),
+                        titles.stream())
                 .filter(text -> text != null && !text.isBlank())
                 .map(tracks::findTrack)
                 .flatMap(Optional::stream)

@@ -50,7 +50,8 @@ final class EntryVersions {
                 form.status(),
                 form.teamKey(),
                 versions,
-                current);
+                current,
+                registration(ordered.subList(0, current)));
     }
 
     /** The newest submission (up to the current version) whose form was read; else simply the newest. */
@@ -62,6 +63,17 @@ final class EntryVersions {
             }
         }
         return upToCurrent.get(upToCurrent.size() - 1).view();
+    }
+
+    /** The newest registration sheet up to the current version: a later mail without one does not erase it. */
+    private static Entry.Registration registration(List<SubmissionView> upToCurrent) {
+        for (int i = upToCurrent.size() - 1; i >= 0; i--) {
+            Entry.Registration registration = upToCurrent.get(i).view().registration();
+            if (registration != null) {
+                return registration;
+            }
+        }
+        return null;
     }
 
     /** Files of a kind the newer submission has replace the older ones; OTHER files are replaced only by name. */

@@ -28,4 +28,38 @@ public record FormHeader(
         units = List.copyOf(units);
         representatives = List.copyOf(representatives);
     }
+
+    /**
+     * This header with its blank fields taken from another document of the same submission (a track-14 登记表 for
+     * the 方案介绍, whose PDF often has no header): what this one says always wins.
+     */
+    public FormHeader orElse(FormHeader other) {
+        return new FormHeader(
+                workTitle.isBlank() ? other.workTitle() : workTitle,
+                trackText.isBlank() ? other.trackText() : trackText,
+                topic.isBlank() ? other.topic() : topic,
+                units.isEmpty() ? other.units() : withCodesFrom(other.units()),
+                representatives.isEmpty() ? other.representatives() : representatives,
+                isBlank(contact) ? other.contact() : contact);
+    }
+
+    /** A unit named without its code here takes the code the other document gives the same name. */
+    private List<Entry.Unit> withCodesFrom(List<Entry.Unit> others) {
+        return units.stream()
+                .map(u -> !u.creditCode().isBlank()
+                        ? u
+                        : others.stream()
+                                .filter(o -> o.name().equals(u.name())
+                                        && !o.creditCode().isBlank())
+                                .findFirst()
+                                .map(o -> new Entry.Unit(u.name(), o.creditCode(), u.lead()))
+                                .orElse(u))
+                .toList();
+    }
+
+    private static boolean isBlank(Entry.Contact contact) {
+        return contact.name().isBlank()
+                && contact.phone().isBlank()
+                && contact.email().isBlank();
+    }
 }

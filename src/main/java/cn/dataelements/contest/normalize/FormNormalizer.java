@@ -20,6 +20,14 @@ public final class FormNormalizer {
     /** Below this many sections the document is probably not an application form at all. */
     static final int MIN_SECTIONS = 2;
 
+    /**
+     * The title line a form or sheet starts with ("……数字机关赛道参赛作品登记表"), which often names the track when no
+     * field does.
+     */
+    public static Optional<String> documentTitle(String text) {
+        return HeaderReader.documentTitle(text == null ? "" : text);
+    }
+
     public NormalizedForm normalize(String xhtml, SectionVocabulary vocabulary) {
         List<Block> blocks;
         try {

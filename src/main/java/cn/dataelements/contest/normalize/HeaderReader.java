@@ -79,6 +79,15 @@ final class HeaderReader {
         SEGMENTS.splitAsStream(text).forEach(this::labelled);
     }
 
+    /** The document's own title line ("……数字机关赛道参赛作品登记表"), when its text starts with one. */
+    static Optional<String> documentTitle(String text) {
+        return text.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .filter(l -> DOCUMENT_KIND.matcher(l).matches());
+    }
+
     /** A work's title written without its label: short, no sentence, not the document's own title. */
     private static boolean titleShaped(String text) {
         String line = text.strip();

@@ -6,26 +6,22 @@ import cn.dataelements.contest.catalog.Catalog;
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryBuilder;
 import cn.dataelements.contest.entry.EntryBuilders;
-import cn.dataelements.contest.extraction.Extraction;
 import cn.dataelements.contest.extraction.ExtractionSettings;
 import cn.dataelements.contest.extraction.ForkedTikaExtractor;
 import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
 import cn.dataelements.contest.submission.ReadSubmission;
-import cn.dataelements.contest.submission.SubmissionDocument;
-import cn.dataelements.contest.submission.SubmissionDocument.FileDocument;
+import cn.dataelements.contest.support.ExtractedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,24 +216,7 @@ class ComplianceCorpusTest {
         if (submission.path("proofs").asBoolean()) {
             files.addAll(proofs(form));
         }
-        String channel = submission.path("channel").asText();
-        StringBuilder key = new StringBuilder(channel);
-        files.forEach(f -> key.append('/').append(f.document().sha256()));
-        SubmissionDocument document = new SubmissionDocument(
-                sha256(key.toString().getBytes(StandardCharsets.UTF_8)),
-                channel,
-                "compliance-corpus",
-                RECEIVED,
-                RECEIVED,
-                null,
-                "",
-                "",
-                "",
-                "",
-                files.stream().map(ReadFile::document).toList(),
-                List.of(),
-                SubmissionDocument.STATUS_RECEIVED);
-        return new ReadSubmission(document, files, ReadSubmission.Sender.NONE);
+        return ExtractedFiles.submission(submission.path("channel").asText(), "compliance-corpus", RECEIVED, files);
     }
 
     /** The proofs of a case's team, each naming the lead unit, written as files and extracted like the form. */
@@ -260,23 +239,7 @@ class ComplianceCorpusTest {
         return files;
     }
 
-    /** One file read as MaterialReader reads it: Tika in the child JVM, the indexed document plus its XHTML. */
     private static ReadFile read(Path file, String displayPath) throws Exception {
-        Extraction extraction = extractor.extract(file, displayPath);
-        assertThat(extraction.ok()).as("extraction of " + displayPath).isTrue();
-        byte[] bytes = Files.readAllBytes(file);
-        FileDocument document = new FileDocument(
-                displayPath.substring(displayPath.lastIndexOf('/') + 1),
-                displayPath,
-                extraction.mediaType(),
-                bytes.length,
-                sha256(bytes),
-                extraction.text(),
-                extraction.ok());
-        return new ReadFile(document, extraction.xhtml() == null ? "" : extraction.xhtml());
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        return ExtractedFiles.read(extractor, file, displayPath);
     }
 }

@@ -104,6 +104,7 @@ final class TestEntries {
                 "received",
                 "",
                 List.of(new Entry.Version(1, "sub-1", null, false, materials)),
-                1);
+                1,
+                null);
     }
 }

@@ -51,6 +51,7 @@ class PeopleTest {
                 "received",
                 "",
                 List.of(),
-                1);
+                1,
+                null);
     }
 }
