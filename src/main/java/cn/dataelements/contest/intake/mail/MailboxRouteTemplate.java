@@ -29,13 +29,15 @@ class MailboxRouteTemplate extends RouteBuilder {
                 .templateParameter("processedFolder", "Processed", "where a mail goes once it is indexed")
                 .templateParameter(
                         "quarantineFolder", "Quarantine", "where a mail goes whose content cannot be handled")
-                .templateParameter("pollDelay", "30000", "milliseconds between polls")
+                .templateParameter("pollDelay", "30000", "milliseconds between polls of an inbox with nothing left")
                 .templateParameter("batchSize", "10", "mails taken per poll: small, so a poll never holds much")
                 // unseen=false: an organizer may have opened a mail in webmail before we polled.
                 // mapMailMessage=false: we archive the raw bytes and walk them ourselves.
+                // greedy=true: a poll that took mail polls again at once, so a backlog (the deadline rush) drains in
+                // batches without waiting pollDelay after each; the delay applies once the inbox is empty.
                 .from("{{protocol}}://{{host}}:{{port}}?username={{username}}&password=RAW({{password}})"
                         + "&folderName={{folder}}&unseen=false&peek=true&delete=false&mapMailMessage=false"
-                        + "&maxMessagesPerPoll={{batchSize}}&fetchSize={{batchSize}}&delay={{pollDelay}}"
+                        + "&maxMessagesPerPoll={{batchSize}}&fetchSize={{batchSize}}&delay={{pollDelay}}&greedy=true"
                         + "&moveTo={{processedFolder}}&connectionTimeout=30000")
                 .routeConfigurationId(IntakeErrorHandling.ID)
                 // Strangers' headers go first: nothing downstream reads inbound headers, so none is kept.
