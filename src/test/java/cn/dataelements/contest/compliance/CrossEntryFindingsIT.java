@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.support.DocxText;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +44,7 @@ class CrossEntryFindingsIT {
         assertThat(codes(a.id())).contains("PERSON_IN_SEVERAL_TEAMS");
         assertThat(findings(a.id()).conflicts()).containsExactly(b.id());
 
-        Entry bWithoutHim = mail("b@example.cn", replaceInDocument(formB, SHARED_PERSON, "杨晓冬"));
+        Entry bWithoutHim = mail("b@example.cn", DocxText.replace(formB, SHARED_PERSON, "杨晓冬"));
 
         assertThat(bWithoutHim.id()).isEqualTo(b.id());
         assertThat(codes(b.id())).doesNotContain("PERSON_IN_SEVERAL_TEAMS");
@@ -73,25 +68,5 @@ class CrossEntryFindingsIT {
         return findings(entryId).findings().stream()
                 .map(f -> f.finding().code())
                 .toList();
-    }
-
-    /** The same docx with a text replaced in its body, so the new version differs from the old one in that only. */
-    private static byte[] replaceInDocument(byte[] docx, String from, String to) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                byte[] bytes = in.readAllBytes();
-                if (entry.getName().equals("word/document.xml")) {
-                    String xml = new String(bytes, StandardCharsets.UTF_8);
-                    assertThat(xml).contains(from);
-                    bytes = xml.replace(from, to).getBytes(StandardCharsets.UTF_8);
-                }
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(bytes);
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }
