@@ -13,10 +13,10 @@ import cn.dataelements.contest.normalize.FormNormalizer;
 import cn.dataelements.contest.normalize.NormalizedForm;
 import cn.dataelements.contest.normalize.RegistrationReader;
 import cn.dataelements.contest.normalize.RegistrationSheet;
+import cn.dataelements.contest.support.Corpus;
 import cn.dataelements.contest.support.ExtractedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,15 +60,7 @@ class FormCorpusNormalizationTest {
     }
 
     static Stream<String> forms() throws Exception {
-        try (Stream<Path> files = Files.list(FORMS)) {
-            return files
-                    .map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(".expected.json"))
-                    .map(n -> n.substring(0, n.length() - ".expected.json".length()))
-                    .sorted()
-                    .toList()
-                    .stream();
-        }
+        return Corpus.cases(FORMS);
     }
 
     @ParameterizedTest(name = "{0}")

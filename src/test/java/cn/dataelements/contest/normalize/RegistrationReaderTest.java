@@ -6,9 +6,9 @@ import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.extraction.Extraction;
 import cn.dataelements.contest.extraction.ExtractionSettings;
 import cn.dataelements.contest.extraction.ForkedTikaExtractor;
+import cn.dataelements.contest.support.Corpus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -45,15 +45,7 @@ class RegistrationReaderTest {
     }
 
     static Stream<String> sheets() throws Exception {
-        try (Stream<Path> files = Files.list(SHEETS)) {
-            return files
-                    .map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(".expected.json"))
-                    .map(n -> n.substring(0, n.length() - ".expected.json".length()))
-                    .sorted()
-                    .toList()
-                    .stream();
-        }
+        return Corpus.cases(SHEETS);
     }
 
     @Test
