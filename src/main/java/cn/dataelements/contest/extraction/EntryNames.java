@@ -38,6 +38,11 @@ final class EntryNames {
         if (entry.getNameSource() != ZipArchiveEntry.NameSource.NAME || raw == null) {
             return entry.getName();
         }
+        return decodeRaw(raw);
+    }
+
+    /** A name's raw bytes as text: valid UTF-8 is UTF-8, anything else what Chinese Windows writes (GBK, as GB18030). */
+    static String decodeRaw(byte[] raw) {
         return strictUtf8(raw).orElseGet(() -> new String(raw, GB18030));
     }
 

@@ -2,7 +2,7 @@ package cn.dataelements.contest.extraction;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.zip.CRC32;
@@ -14,17 +14,18 @@ import org.apache.commons.io.input.ChecksumInputStream;
 /**
  * Zip through commons-compress {@link ZipFile}, which reads the central directory and so can go on past a broken
  * entry. java.util.zip is not used: it throws on names that are not UTF-8, which is every zip from Chinese Windows.
+ * The zip is opened with ISO-8859-1 names, which no byte sequence can fail to decode: any other charset refuses some
+ * names (GB18030 refuses many UTF-8 names that macOS writes without the UTF-8 flag) and with them the whole zip.
+ * {@link EntryNames#zipName} decodes each name's raw bytes itself.
  */
 final class ZipReader {
-
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private ZipReader() {}
 
     static void read(Path archive, ArchiveLevel level) throws IOException {
         try (ZipFile zip = ZipFile.builder()
                 .setPath(archive)
-                .setCharset(GB18030)
+                .setCharset(StandardCharsets.ISO_8859_1)
                 .setUseUnicodeExtraFields(true)
                 .get()) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {

@@ -68,6 +68,14 @@ class ArchiveExpanderTest {
     }
 
     @Test
+    void aMacZipWhoseUtf8NamesAreNotValidGbkIsReadWhole() throws Exception {
+        ExpansionResult result = expander.expand(fixture("macos-utf8-names-invalid-as-gbk.zip"), "材料.zip", out);
+
+        assertThat(paths(result)).containsExactly("材料.zip/申报材料/申报书.txt", "材料.zip/申报材料/营业执照副本.pdf");
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
     void nestedZipContinuesThePathAndIsReplacedByItsEntries() throws Exception {
         ExpansionResult result = expander.expand(fixture("nested-zip-in-zip.zip"), "材料.zip", out);
 

@@ -1,5 +1,6 @@
 package cn.dataelements.contest.intake.mail;
 
+import com.ibm.icu.charset.CharsetProviderICU;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -13,8 +14,9 @@ import org.apache.tika.parser.txt.CharsetMatch;
 
 /**
  * Turns bytes of Chinese mail into text: maps charset labels to the superset that mail clients really use (a
- * {@code gb2312} label routinely carries GBK/GB18030 characters such as 喆) and, when the label is missing or wrong,
- * asks Tika's ICU4J-based {@link CharsetDetector}. Detection prefers valid UTF-8, and GB18030 over other CJK guesses
+ * {@code gb2312} label routinely carries GBK/GB18030 characters such as 喆), decodes HZ-GB-2312 (7-bit, so it looks
+ * like ASCII) with ICU4J's charset provider, and, when the label is missing or wrong, asks Tika's ICU4J-based
+ * {@link CharsetDetector}. Detection prefers valid UTF-8, and GB18030 over other CJK guesses
  * when the detector is not sure, because this mailbox receives Chinese mail.
  */
 final class TextCharsets {
@@ -35,6 +37,8 @@ final class TextCharsets {
             "gb18030",
             "chinese",
             "iso-ir-58");
+    private static final Set<String> HZ_LABELS = Set.of("hz-gb-2312", "hz", "x-hz", "hz-gb2312", "cp52936");
+    private static final Charset HZ = new CharsetProviderICU().charsetForName("HZ");
     private static final Set<String> BIG5_LABELS =
             Set.of("big5", "big-5", "cp950", "x-big5", "csbig5", "x-windows-950");
     private static final Set<String> UNTRUSTED_LABELS =
@@ -57,6 +61,10 @@ final class TextCharsets {
         if (BIG5_LABELS.contains(name)) {
             return Optional.of(big5());
         }
+        if (HZ_LABELS.contains(name) && HZ != null) {
+            // ICU's provider, asked directly: the JDK's own lookup does not see providers inside a Boot jar
+            return Optional.of(HZ);
+        }
         if (name.equals("utf8")) {
             return Optional.of(StandardCharsets.UTF_8);
         }
@@ -69,10 +77,13 @@ final class TextCharsets {
 
     /** Decodes bytes declared as {@code label}, falling back to detection when the label is missing, unknown or proves wrong. */
     static String decode(byte[] bytes, String label) {
+        Optional<Charset> declared = forLabel(label);
+        if (declared.isPresent() && declared.get().equals(HZ)) {
+            return new String(bytes, HZ); // 7-bit text whose ~{ ~} escapes carry GB2312
+        }
         if (isAscii(bytes)) {
             return new String(bytes, StandardCharsets.US_ASCII);
         }
-        Optional<Charset> declared = forLabel(label);
         String name = label == null ? "" : label.trim().toLowerCase(Locale.ROOT);
         if (declared.isEmpty() || UNTRUSTED_LABELS.contains(name)) {
             return new String(bytes, detect(bytes));

@@ -39,7 +39,9 @@ class MailIntakeIT {
                 "gb2312-label-gbk-name-wangzhe.eml", List.of("王喆团队-海洋牧场数据智能平台", "王喆-团队介绍.pdf"),
                 "big5-subject-body.eml", List.of("金融服務-香港某某數據有限公司-跨境支付風險監測系統", "作品申報書.pdf"),
                 "raw-8bit-gbk-filename.eml", List.of("现代农业-威海市某某科技有限公司-海洋牧场数据智能平台", "数据资源清单.pdf"),
-                "gbk-rfc2231-filename.eml", List.of("现代农业-威海市某某科技有限公司-海洋牧场数据智能平台", "作品申报书.docx"));
+                "gbk-rfc2231-filename.eml", List.of("现代农业-威海市某某科技有限公司-海洋牧场数据智能平台", "作品申报书.docx"),
+                "hz-gb2312-subject-body.eml", List.of("现代农业-威海市某某科技有限公司-海洋牧场数据智能平台", "form.docx"),
+                "macos-zip-utf8-names.eml", List.of("现代农业-威海市某某科技有限公司-海洋牧场数据智能平台", "申报书.txt"));
         for (String fixture : expected.keySet()) {
             TestMailServer.deliver(Files.readAllBytes(Path.of("src/test/resources/mail", fixture)));
         }
