@@ -39,13 +39,24 @@ public final class ArchiveExpander {
         try {
             return ArchiveFormat.detect(file, displayName).isPresent();
         } catch (IOException unreadable) {
-            log.warn("Cannot read '{}' to recognise an archive: {}", displayName, unreadable.toString());
+            log.warn("Cannot read a file to recognise an archive: {}", unreadable.toString());
             return false;
         }
     }
 
+    /** The limits one archive is expanded within. */
+    public ArchiveLimits limits() {
+        return limits;
+    }
+
     /** Expands into outDir. Never throws for bad content; everything that could not be done is a Problem. */
     public ExpansionResult expand(Path archive, String displayName, Path outDir) throws IOException {
+        return expand(archive, displayName, outDir, limits);
+    }
+
+    /** As {@link #expand(Path, String, Path)}, within other limits (what is left of a submission's). */
+    public ExpansionResult expand(Path archive, String displayName, Path outDir, ArchiveLimits limits)
+            throws IOException {
         Files.createDirectories(outDir);
         ExpansionSession session = new ExpansionSession(limits, outDir);
         Optional<ArchiveFormat> format = ArchiveFormat.detect(archive, displayName);
@@ -55,7 +66,7 @@ public final class ArchiveExpander {
             expandLevel(session, archive, format.get(), displayName, 1);
         }
         ExpansionResult result = session.result();
-        log.info(
+        log.debug(
                 "Expanded '{}': {} files, {} problems",
                 displayName,
                 result.files().size(),

@@ -1,5 +1,6 @@
 package cn.dataelements.contest.extraction;
 
+import cn.dataelements.contest.system.process.ChildEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,11 +56,11 @@ final class BsdtarReader {
     }
 
     private void run(Path archive, ArchiveLevel level, Path stderr) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        bsdtar.toString(), "-c", "-f", "-", "--format", "pax", "@" + archive.toAbsolutePath())
+        // a clean environment, with LC_ALL=C.UTF-8: entry names reach the pax headers as UTF-8
+        ProcessBuilder builder = ChildEnvironment.clean(new ProcessBuilder(
+                        bsdtar.toString(), "-c", "-f", "-", "--format", "pax", "@" + archive.toAbsolutePath()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectError(stderr.toFile());
-        builder.environment().put("LC_ALL", "C.UTF-8"); // entry names reach the pax headers as UTF-8
         Process process = builder.start();
         AtomicBoolean timedOut = new AtomicBoolean();
         CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)

@@ -48,7 +48,8 @@ final class ExpansionSession {
     }
 
     void problem(Problem problem) {
-        log.warn("Archive problem {} at '{}': {}", problem.code(), problem.location(), problem.detailEn());
+        // recorded on the submission; its location is a file name a team chose, so not above DEBUG
+        log.debug("Archive problem {} at '{}': {}", problem.code(), problem.location(), problem.detailEn());
         problems.add(problem);
     }
 

@@ -1,6 +1,8 @@
 package cn.dataelements.contest.extraction;
 
+import cn.dataelements.contest.extraction.ChildProtocol.ChildRequest;
 import cn.dataelements.contest.extraction.ChildProtocol.Request;
+import cn.dataelements.contest.extraction.ChildProtocol.TnefRequest;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,7 +13,7 @@ import java.io.IOException;
 
 /**
  * Entry point of the child JVM that {@link ForkedTikaExtractor} starts: answers one {@link ChildProtocol} request at a
- * time on stdin/stdout until stdin closes. Runs with its own small heap and {@code -XX:+ExitOnOutOfMemoryError}, so a
+ * time on stdin/stdout until stdin closes (parse a document, or unpack a winmail.dat). Runs with its own small heap and {@code -XX:+ExitOnOutOfMemoryError}, so a
  * document that exhausts memory ends this process, not the application.
  */
 public final class ExtractionChildMain {
@@ -26,10 +28,14 @@ public final class ExtractionChildMain {
         ChildParser parser = new ChildParser();
         out.writeInt(ChildProtocol.READY);
         out.flush();
-        for (Request request = ChildProtocol.readRequest(in);
+        for (ChildRequest request = ChildProtocol.readRequest(in);
                 request != null;
                 request = ChildProtocol.readRequest(in)) {
-            ChildProtocol.writeReply(out, parser.parse(request));
+            if (request instanceof Request document) {
+                ChildProtocol.writeReply(out, parser.parse(document));
+            } else if (request instanceof TnefRequest tnef) {
+                ChildProtocol.writeTnefReply(out, TnefUnpacker.unpack(tnef));
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
 package cn.dataelements.contest.extraction;
 
 import cn.dataelements.contest.extraction.ChildProtocol.Request;
+import cn.dataelements.contest.extraction.ChildProtocol.TnefReply;
+import cn.dataelements.contest.extraction.ChildProtocol.TnefRequest;
+import cn.dataelements.contest.system.process.ChildEnvironment;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -53,7 +56,7 @@ final class ForkedChild implements AutoCloseable {
         long started = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            process = ChildEnvironment.clean(new ProcessBuilder(command)).start();
         } catch (IOException e) {
             throw new ChildFailure(ChildFailure.Kind.CRASHED, "Cannot start " + command + ": " + e.getMessage());
         }
@@ -76,6 +79,13 @@ final class ForkedChild implements AutoCloseable {
         return guarded(timeout, () -> {
             ChildProtocol.writeRequest(out, request);
             return ChildProtocol.readReply(in, maxReplyBytes);
+        });
+    }
+
+    TnefReply unpack(TnefRequest request, Duration timeout) throws ChildFailure {
+        return guarded(timeout, () -> {
+            ChildProtocol.writeRequest(out, request);
+            return ChildProtocol.readTnefReply(in);
         });
     }
 

@@ -1,6 +1,7 @@
 package cn.dataelements.contest.extraction;
 
 import cn.dataelements.contest.extraction.ChildProtocol.Request;
+import cn.dataelements.contest.extraction.ChildProtocol.TnefRequest;
 import cn.dataelements.contest.extraction.ForkedChild.ChildFailure;
 import cn.dataelements.contest.submission.Problem;
 import java.nio.file.Files;
@@ -59,50 +60,74 @@ public final class ForkedTikaExtractor implements DocumentExtractor {
 
     @Override
     public Extraction extract(Path file, String displayName) {
-        return extract(file, displayName, settings.timeout());
+        return extract(file, displayName, settings.maxTextChars());
+    }
+
+    @Override
+    public Extraction extract(Path file, String displayName, int maxTextChars) {
+        return extract(file, displayName, Math.min(maxTextChars, settings.maxTextChars()), settings.timeout());
     }
 
     /** As {@link #extract(Path, String)} with another timeout, so tests can force one on an otherwise normal pool. */
     Extraction extract(Path file, String displayName, Duration timeout) {
-        if (closed) {
-            throw new IllegalStateException("Extractor is closed");
-        }
+        return extract(file, displayName, settings.maxTextChars(), timeout);
+    }
+
+    private Extraction extract(Path file, String displayName, int maxTextChars, Duration timeout) {
         if (!Files.isRegularFile(file)) {
             return failed(displayName, ExtractionProblem.FAILED, "No such file: " + file);
+        }
+        Request request = new Request(file.toAbsolutePath().toString(), displayName, maxTextChars);
+        return inChild(
+                displayName,
+                child -> toExtraction(displayName, child.parse(request, timeout, maxReplyBytes)),
+                f -> failed(displayName, problemFor(f.kind()), f.getMessage()));
+    }
+
+    @Override
+    public Unpacked unpackTnef(Path file, String displayName, Path outDir, int maxEntries, long maxEntryBytes) {
+        TnefRequest request = new TnefRequest(
+                file.toAbsolutePath().toString(), outDir.toAbsolutePath().toString(), maxEntries, maxEntryBytes);
+        return inChild(
+                displayName,
+                child -> Unpacked.of(child.unpack(request, settings.timeout())),
+                f -> new Unpacked(false, List.of(), f.getMessage()));
+    }
+
+    private interface ChildCall<T> {
+        T run(ForkedChild child) throws ChildFailure;
+    }
+
+    /** Runs one request on a child of the pool; a child that failed is killed, the next request gets a fresh one. */
+    private <T> T inChild(String displayName, ChildCall<T> call, java.util.function.Function<ChildFailure, T> failed) {
+        if (closed) {
+            throw new IllegalStateException("Extractor is closed");
         }
         try {
             permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(displayName, ExtractionProblem.FAILED, "Interrupted while waiting for an extraction child");
+            return failed.apply(
+                    new ChildFailure(ChildFailure.Kind.CRASHED, "Interrupted while waiting for an extraction child"));
         }
-        try {
-            Request request = new Request(file.toAbsolutePath().toString(), displayName, settings.maxTextChars());
-            return extractInChild(request, timeout);
-        } finally {
-            permits.release();
-        }
-    }
-
-    private Extraction extractInChild(Request request, Duration timeout) {
         ForkedChild child = null;
         long started = System.nanoTime();
         try {
             child = takeChild();
-            ChildReply reply = child.parse(request, timeout, maxReplyBytes);
+            T result = call.run(child);
             giveBack(child);
-            log.debug("Extracted {} as {} in {} ms", request.displayName(), reply.mediaType(), millisSince(started));
-            return toExtraction(request.displayName(), reply);
+            log.debug("Child did {} in {} ms", displayName, millisSince(started));
+            return result;
         } catch (ChildFailure f) {
             if (child != null) {
                 child.close();
             }
-            log.warn(
-                    "Extraction of {} failed after {} ms: {}",
-                    request.displayName(),
-                    millisSince(started),
-                    f.getMessage());
-            return failed(request.displayName(), problemFor(f.kind()), f.getMessage());
+            // the file's name is a team's; the problem on the submission names it
+            log.warn("Extraction failed after {} ms: {}", millisSince(started), f.getMessage());
+            log.debug("The file that failed: {}", displayName);
+            return failed.apply(f);
+        } finally {
+            permits.release();
         }
     }
 
@@ -140,12 +165,12 @@ public final class ForkedTikaExtractor implements DocumentExtractor {
             case UNSUPPORTED -> ExtractionProblem.UNSUPPORTED;
         };
         if (problem != null) {
-            log.info("Cannot extract {} ({}): {}", displayName, problem.code(), reply.detail());
+            log.debug("Cannot extract {} ({}): {}", displayName, problem.code(), reply.detail());
             return Extraction.failed(displayName, reply.mediaType(), problem.of(reply.detail(), displayName));
         }
         List<Problem> problems = new ArrayList<>();
         if ("true".equals(reply.metadata().get(Extraction.TRUNCATED))) {
-            log.info("Text of {} cut at {} characters", displayName, settings.maxTextChars());
+            log.debug("Text of {} cut at {} characters", displayName, settings.maxTextChars());
             problems.add(ExtractionProblem.TRUNCATED.of(
                     "Text cut at " + settings.maxTextChars() + " characters", displayName));
         }

@@ -67,7 +67,7 @@ final class AttachmentSink {
         String detail = partLimit
                 ? "attachment '%s' is larger than maxPartBytes=%d; skipped".formatted(fileName, limits.maxPartBytes())
                 : "attachments exceed maxTotalBytes=%d at '%s'; skipped".formatted(limits.maxTotalBytes(), fileName);
-        log.warn("Mail part {}: {}", path, detail);
+        log.debug("Mail part {}: {}", path, detail);
         problems.add(
                 partLimit
                         ? new Problem("MAIL_PART_TOO_LARGE", "附件“" + fileName + "”超过单个附件大小上限，未保存", detail, path)

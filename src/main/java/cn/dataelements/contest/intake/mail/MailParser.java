@@ -92,7 +92,15 @@ public final class MailParser {
         try (SharedFileInputStream in = new SharedFileInputStream(rawMessage.toFile())) {
             MimeMessage message = new MimeMessage(session, in);
             requireMailHeaders(message, rawMessage);
-            return toParsedMail(message, workDir);
+            ParsedMail mail = toParsedMail(message, workDir);
+            // The archived file's name is the submission id; the Message-ID names the sender's domain: DEBUG only.
+            log.info(
+                    "Parsed mail {}: {} attachment(s), {} problem(s)",
+                    rawMessage.getFileName(),
+                    mail.attachments().size(),
+                    mail.problems().size());
+            log.debug("Mail {} is {}", rawMessage.getFileName(), mail.messageId());
+            return mail;
         } catch (MessagingException e) {
             throw new UnparseableMailException("cannot read the header block of " + rawMessage + ": " + e, e);
         }
@@ -121,11 +129,6 @@ public final class MailParser {
                 walker.attachments(),
                 problems,
                 allowListedHeaders(message));
-        log.info(
-                "Parsed mail {}: {} attachment(s), {} problem(s)",
-                mail.messageId(),
-                mail.attachments().size(),
-                problems.size());
         return mail;
     }
 

@@ -4,6 +4,8 @@ import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.ReceivedFacts;
 import cn.dataelements.contest.extraction.MaterialReader;
 import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
+import cn.dataelements.contest.extraction.SubmissionBudget;
+import cn.dataelements.contest.extraction.SubmissionLimits;
 import cn.dataelements.contest.intake.IntakeProperties;
 import cn.dataelements.contest.intake.SubmissionReader;
 import cn.dataelements.contest.submission.PermanentIntakeException;
@@ -28,11 +30,14 @@ class MailSubmissionReader implements SubmissionReader {
 
     private final MailParser parser;
     private final MaterialReader materials;
+    private final SubmissionLimits limits;
     private final Path workDir;
 
-    MailSubmissionReader(MailParser parser, MaterialReader materials, IntakeProperties properties) {
+    MailSubmissionReader(
+            MailParser parser, MaterialReader materials, SubmissionLimits limits, IntakeProperties properties) {
         this.parser = parser;
         this.materials = materials;
+        this.limits = limits;
         this.workDir = properties.workDir().toAbsolutePath();
     }
 
@@ -65,6 +70,7 @@ class MailSubmissionReader implements SubmissionReader {
     private ReadSubmission read(ArchivedSubmission archived, ParsedMail mail, Path work) throws IOException {
         List<ReadFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(mail.problems());
+        SubmissionBudget budget = new SubmissionBudget(limits);
         int n = 0;
         for (MailAttachment attachment : mail.attachments()) {
             MaterialReader.Materials read = materials.read(
@@ -72,10 +78,12 @@ class MailSubmissionReader implements SubmissionReader {
                     attachment.file(),
                     attachment.size(),
                     attachment.sha256(),
-                    work.resolve("unpacked-" + n++));
+                    work.resolve("unpacked-" + n++),
+                    budget);
             files.addAll(read.files());
             problems.addAll(read.problems());
         }
+        problems.addAll(budget.problems());
         ReceivedFacts first = archived.firstReceived();
         SubmissionDocument document = new SubmissionDocument(
                 archived.id(),

@@ -6,7 +6,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Depth-first walk over one message's MIME tree: multiparts and forwarded messages are entered, winmail.dat is
- * unpacked, the first unnamed text/plain and text/html of each message are its body, and every other leaf becomes an
- * attachment. A broken part or a part over a limit is recorded as a problem and the walk goes on.
+ * Depth-first walk over one message's MIME tree: multiparts and forwarded messages are entered, the first unnamed
+ * text/plain and text/html of each message are its body, and every other leaf becomes an attachment (a winmail.dat
+ * too: it is unpacked in an extraction child, like every other file that needs a parser). A broken part or a part over a limit is recorded as a problem and the walk goes on.
  */
 final class PartWalker {
 
@@ -75,8 +74,6 @@ final class PartWalker {
             throws MessagingException, IOException {
         if (info.isMessage()) {
             walkForwarded(part, info, path, depth);
-        } else if (TnefExtractor.isTnef(info.mediaType(), info.fileName().orElse(null))) {
-            walkTnef(part, info, path, depth);
         } else if (info.isBodyCandidate() && body.accepts(info.mediaType())) {
             body.put(
                     info.mediaType(),
@@ -109,29 +106,6 @@ final class PartWalker {
         String from = HeaderDecoder.decode(PartInfo.first(inner, "From"));
         forwardedTexts.add(
                 ("---------- 转发的邮件 ----------\n发件人：" + from + "\n主题：" + subject + "\n\n" + innerBody.text()).strip());
-    }
-
-    private void walkTnef(Part part, PartInfo info, String path, int depth) throws MessagingException, IOException {
-        byte[] raw = readAll(part, path);
-        List<TnefExtractor.Entry> entries;
-        try {
-            entries = TnefExtractor.extract(raw);
-        } catch (IOException | RuntimeException e) {
-            record("MAIL_TNEF_UNREADABLE", "winmail.dat 无法解析，已按原文件保存", "cannot unpack TNEF: " + e, path);
-            store(new ByteArrayInputStream(raw), info.fileName().orElse("winmail.dat"), false, info.mediaType(), path);
-            return;
-        }
-        for (int i = 0; i < entries.size(); i++) {
-            String entryPath = join(path, String.valueOf(i + 1));
-            if (!budget.admit(entryPath, depth + 1)) {
-                continue;
-            }
-            TnefExtractor.Entry entry = entries.get(i);
-            String type = "application/octet-stream";
-            boolean generated = entry.name() == null;
-            String name = generated ? generatedName(entryPath, type) : entry.name();
-            store(new ByteArrayInputStream(entry.contents()), name, generated, type, entryPath);
-        }
     }
 
     private void keep(Part part, PartInfo info, String path) throws MessagingException, IOException {
@@ -181,7 +155,7 @@ final class PartWalker {
     }
 
     private void record(String code, String messageZh, String detailEn, String path) {
-        log.warn("Mail part {}: {} ({})", path, detailEn, code);
+        log.debug("Mail part {}: {} ({})", path, detailEn, code);
         problems.add(new Problem(code, messageZh, detailEn, path));
     }
 

@@ -1,5 +1,6 @@
 package cn.dataelements.contest.system.elasticsearch;
 
+import cn.dataelements.contest.system.process.ChildEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -81,11 +82,11 @@ public final class EmbeddedElasticsearch {
             folders.writeConfig(home, settings.instance(), httpPort, transportPort);
             RunAs runAs = RunAs.forCurrentProcess(settings.runAsUser());
             runAs.takeOwnership(folders.root());
-            ProcessBuilder builder = runAs.processBuilder(elasticsearchCommand(home))
+            ProcessBuilder builder = ChildEnvironment.clean(
+                            runAs.processBuilder(elasticsearchCommand(home)), environment(home))
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(folders.consoleLog().toFile());
-            builder.environment().putAll(environment(home));
             process = builder.start();
             folders.recordLauncherPid(process.pid());
             uri = URI.create("http://127.0.0.1:" + httpPort);

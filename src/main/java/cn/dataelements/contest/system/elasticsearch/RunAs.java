@@ -1,5 +1,6 @@
 package cn.dataelements.contest.system.elasticsearch;
 
+import cn.dataelements.contest.system.process.ChildEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,7 +68,9 @@ final class RunAs {
     }
 
     private static String run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = ChildEnvironment.clean(new ProcessBuilder(command))
+                .redirectErrorStream(true)
+                .start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.dataelements.contest.intake.mail.fixtures.MailFixtureGenerator;
 import cn.dataelements.contest.submission.Problem;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -67,6 +68,15 @@ class MailParserTest {
         assertThat(mail.subject()).isEqualTo("金融服務-香港某某數據有限公司-跨境支付風險監測系統");
         assertThat(mail.bodyText()).isEqualTo("您好：\n\n本團隊報名參加金融服務賽道，作品申報書請見附件。\n\n謝謝！");
         assertThat(names(mail)).containsExactly("作品申報書.pdf");
+        assertThat(mail.problems()).isEmpty();
+    }
+
+    @Test
+    void hzGb2312SubjectAndBodyAreDecodedNotLeftAsEscapes() throws Exception {
+        ParsedMail mail = parse("hz-gb2312-subject-body.eml");
+
+        assertThat(mail.subject()).isEqualTo(SUBJECT);
+        assertThat(mail.bodyText()).isEqualTo(BODY.replace("王喆", "王哲"));
         assertThat(mail.problems()).isEmpty();
     }
 
@@ -143,24 +153,14 @@ class MailParserTest {
     }
 
     @Test
-    void winmailDatIsUnpacked() throws Exception {
+    void winmailDatIsKeptWholeForTheExtractionChildToUnpack() throws Exception {
         ParsedMail mail = parse("winmail-dat-tnef.eml");
 
         assertThat(mail.bodyText()).isEqualTo(BODY);
-        assertThat(names(mail)).containsExactly("作品申报书.docx", "readme.txt");
-        assertThat(mail.attachments()).extracting(MailAttachment::partPath).containsExactly("2/1", "2/2");
-        assertThat(Files.readString(mail.attachments().get(0).file())).isEqualTo("docx inside winmail");
-        assertThat(mail.problems()).isEmpty();
-    }
-
-    @Test
-    void corruptWinmailDatIsKeptRawWithAProblem() throws Exception {
-        ParsedMail mail = parse("winmail-dat-corrupt.eml");
-
         assertThat(names(mail)).containsExactly("winmail.dat");
-        assertThat(Files.readString(mail.attachments().get(0).file())).isEqualTo("this is not TNEF at all");
-        assertThat(mail.problems()).extracting(Problem::code).containsExactly("MAIL_TNEF_UNREADABLE");
-        assertThat(mail.problems().get(0).location()).isEqualTo("2");
+        assertThat(mail.attachments()).extracting(MailAttachment::partPath).containsExactly("2");
+        assertThat(Files.readAllBytes(mail.attachments().get(0).file())).isEqualTo(MailFixtureGenerator.tnef());
+        assertThat(mail.problems()).isEmpty();
     }
 
     @Test
