@@ -4,8 +4,6 @@ import cn.dataelements.contest.system.storage.JsonLines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The committee's decisions, on disk as fsynced JSON lines (the latest decision on a finding wins) and in memory.
- * Nothing derived from the archive touches this file, so rebuilds and re-runs keep every decision.
+ * Nothing derived from the archive touches this file, so rebuilds and re-runs keep every decision. A line cut short by
+ * a crash is set aside at start ({@link JsonLines#repairTail}); the app starts with every whole line.
  */
 @Component
 public class DecisionStore {
@@ -26,13 +25,8 @@ public class DecisionStore {
     DecisionStore(ComplianceProperties properties, ObjectMapper json) throws IOException {
         this.file = properties.decisionsDir().toAbsolutePath().resolve("decisions.jsonl");
         this.json = json;
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    Decision d = json.readValue(line, Decision.class);
-                    latest.put(key(d.entryId(), d.code(), d.evidenceKey()), d);
-                }
-            }
+        for (Decision d : JsonLines.readAll(file, json, Decision.class)) {
+            latest.put(key(d.entryId(), d.code(), d.evidenceKey()), d);
         }
     }
 

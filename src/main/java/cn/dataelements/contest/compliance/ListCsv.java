@@ -66,14 +66,15 @@ final class ListCsv {
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
                 .get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(decode(bytes)), format)) {
+        String text = decode(bytes);
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             requireColumns(kind, header);
             List<ListRow> rows = new ArrayList<>();
             List<RejectedRow> rejected = new ArrayList<>();
+            LineNumbers lines = new LineNumbers(text);
             for (CSVRecord record : parser) {
-                int line = (int) record.getRecordNumber() + 1;
-                row(kind, record, line, rows, rejected);
+                row(kind, record, lines.lineAt(firstNonBlank(text, record.getCharacterPosition())), rows, rejected);
             }
             return new Parsed(rows, rejected);
         } catch (IOException e) {
@@ -81,6 +82,39 @@ final class ListCsv {
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw new IllegalArgumentException("not readable as CSV: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The line a record starts on, as a person sees it in an editor: a quoted field may span lines, and blank lines
+     * are skipped, so the record's number is not its line.
+     */
+    private static final class LineNumbers {
+
+        private final int[] starts;
+
+        LineNumbers(String text) {
+            List<Integer> found = new ArrayList<>(List.of(0));
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    found.add(i + 1);
+                }
+            }
+            this.starts = found.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        int lineAt(long position) {
+            int index = java.util.Arrays.binarySearch(starts, (int) position);
+            return (index >= 0 ? index : -index - 2) + 1;
+        }
+    }
+
+    /** The record's own start: the parser's position may lie before blank lines it skipped. */
+    private static long firstNonBlank(String text, long position) {
+        int i = (int) position;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static void requireColumns(ListKind kind, Map<String, Integer> header) {

@@ -3,9 +3,12 @@ package cn.dataelements.contest.compliance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -50,7 +53,7 @@ public class WatchListStore {
             Path stored = store(kind, safeName(originalName), bytes);
             cache.put(stored, parsed);
             ListImport list = describe(kind, stored, true);
-            return new ImportReport(list, parsed.rows().size(), parsed.rejected());
+            return new ImportReport(list, parsed.rows().size(), parsed.rejected(), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,6 +66,16 @@ public class WatchListStore {
                 .map(file -> new WatchList(
                         describe(kind, file, true), parsed(kind, file).rows()))
                 .orElseGet(WatchList::empty);
+    }
+
+    /** The import that was in force before the newest one, or an empty list when there was none. */
+    public WatchList previous(ListKind kind) {
+        List<Path> files = files(kind);
+        if (files.size() < 2) {
+            return WatchList.empty();
+        }
+        Path file = files.get(files.size() - 2);
+        return new WatchList(describe(kind, file, false), parsed(kind, file).rows());
     }
 
     /** Every import of every list, oldest first within a list. */
@@ -88,12 +101,40 @@ public class WatchListStore {
                 at = at.plusSeconds(1);
                 continue;
             }
-            try {
-                Path file = Files.createFile(folder.resolve(STAMP.format(at) + "-" + name));
-                return Files.write(file, bytes);
-            } catch (FileAlreadyExistsException e) {
-                at = at.plusSeconds(1);
+            Path file = folder.resolve(STAMP.format(at) + "-" + name);
+            if (placeDurably(folder, file, bytes)) {
+                return file;
             }
+            at = at.plusSeconds(1);
+        }
+    }
+
+    /**
+     * Writes the import to a temporary file, fsyncs it and links it into place, so a crash leaves either the whole
+     * import or none (a half-written list would be in force). False when the name is taken.
+     */
+    private static boolean placeDurably(Path folder, Path file, byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(folder, ".import-", ".part");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                // a hard link appears whole and at once, and unlike a rename never replaces an existing import
+                Files.createLink(file, temp);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            }
+            try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+            return true;
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

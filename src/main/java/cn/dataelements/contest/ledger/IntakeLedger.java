@@ -4,11 +4,13 @@ import cn.dataelements.contest.system.storage.JsonLines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,11 +29,25 @@ public class IntakeLedger {
     private final Clock clock;
     private final LedgerReplicator replicator;
 
-    IntakeLedger(LedgerProperties properties, ObjectMapper json, LedgerReplicator replicator) {
+    IntakeLedger(LedgerProperties properties, ObjectMapper json, LedgerReplicator replicator) throws IOException {
         this.dir = properties.dir().toAbsolutePath();
         this.json = json;
         this.clock = Clock.systemUTC();
         this.replicator = replicator;
+        repairTornLines();
+    }
+
+    /** A line cut short by a crash is set aside before anything appends to or copies from the files. */
+    private void repairTornLines() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+                    .toList()) {
+                JsonLines.repairTail(file);
+            }
+        }
     }
 
     /** Appends one outcome durably, then asks for it to be copied to the index (without waiting for that). */
@@ -54,14 +70,7 @@ public class IntakeLedger {
                 uid,
                 reason);
         append(event);
-        log.info(
-                "Intake {}: route={} submission={} messageId={} uid={} {}",
-                outcome,
-                route,
-                submissionId,
-                messageId,
-                uid,
-                reason);
+        log.info("Intake {}: route={} submission={} uid={} {}", outcome, route, submissionId, uid, reason);
         replicator.wake();
         return event;
     }

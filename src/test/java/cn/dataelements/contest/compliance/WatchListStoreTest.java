@@ -72,6 +72,30 @@ class WatchListStoreTest {
     }
 
     @Test
+    void aRejectedRowIsNamedByTheLineItStartsOnAfterAQuotedFieldSpanningLines() {
+        ImportReport report = store().importList(
+                        ListKind.PROVINCIAL, "p.csv", utf8("单位名称,统一社会信用代码,作品名称\n\"甲公司\n（威海分公司）\",,甲作品\n\n乙公司,,\n"));
+
+        assertThat(report.rows()).isEqualTo(1);
+        assertThat(report.rejectedRows()).containsExactly(new RejectedRow(5, "作品名称为空"));
+    }
+
+    @Test
+    void anImportCutShortByACrashIsNeverInForce() throws IOException {
+        WatchListStore store = store();
+        store.importList(ListKind.DISHONEST, "v1.csv", utf8("单位名称,统一社会信用代码\n甲公司,\n"));
+        Path folder = dir.resolve(ListKind.DISHONEST.pathName());
+        Files.writeString(folder.resolve(".import-4711.part"), "单位名称,统一社会信用代码\n乙公");
+
+        WatchListStore restarted = store();
+
+        assertThat(restarted.current(ListKind.DISHONEST).rows())
+                .extracting(ListRow::unitName)
+                .containsExactly("甲公司");
+        assertThat(restarted.imports()).hasSize(1);
+    }
+
+    @Test
     void aWrongHeaderStoresNothingAndSaysWhatIsValid() {
         assertThatThrownBy(() -> store().importList(ListKind.PROVINCIAL, "p.csv", utf8("名称,代码\n甲公司,\n")))
                 .isInstanceOf(IllegalArgumentException.class)
