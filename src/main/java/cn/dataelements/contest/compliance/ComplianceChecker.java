@@ -41,6 +41,21 @@ public class ComplianceChecker {
         return RULES.stream().flatMap(r -> r.check(input, now).stream()).toList();
     }
 
+    /**
+     * Whether the team may read this finding in its receipt: its code is configured for the team audience and does not
+     * rest on another entry or a watch list (checked again here, whatever the configuration says).
+     */
+    public boolean forTeam(Finding finding) {
+        FindingCode code;
+        try {
+            code = FindingCode.valueOf(finding.code());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        RuleSpec spec = context.settings().rule(code);
+        return spec != null && spec.audience() == Audience.TEAM && !code.disclosesOthers();
+    }
+
     /** The other entries whose cross-entry findings name this one: they need checking again when it changes. */
     public List<String> conflicts(Entry entry) {
         return CrossEntryRule.conflicts(entry, context);

@@ -40,7 +40,7 @@ final class ComplianceConfigLoader {
             String nameBreaks) {}
 
     /** One entry of {@code rules:}. */
-    record RuleDoc(String code, String severity, String message, Boolean enabled) {}
+    record RuleDoc(String code, String severity, String message, Boolean enabled, String audience) {}
 
     private ComplianceConfigLoader() {}
 
@@ -122,18 +122,52 @@ final class ComplianceConfigLoader {
         private static RuleSpec checkOne(RuleDoc doc, String where, List<String> problems) {
             FindingCode code = code(doc.code(), where, problems);
             Severity severity = severity(doc.severity(), where, problems);
+            Audience audience = audience(doc.audience(), where, problems);
             if (doc.message() == null || doc.message().isBlank()) {
                 problems.add(where + ".message: missing; valid: a Chinese message, e.g. 单位“{unit}”未填写统一社会信用代码");
             } else if (code != null) {
                 placeholders(code, doc.message(), where, problems);
+                if (audience == Audience.TEAM) {
+                    teamMayRead(code, doc.message(), where, problems);
+                }
             }
             if (code == null
                     || severity == null
+                    || audience == null
                     || doc.message() == null
                     || doc.message().isBlank()) {
                 return null;
             }
-            return new RuleSpec(code, severity, doc.message(), doc.enabled() == null || doc.enabled());
+            return new RuleSpec(code, severity, doc.message(), doc.enabled() == null || doc.enabled(), audience);
+        }
+
+        private static Audience audience(String value, String where, List<String> problems) {
+            if (value == null) {
+                return Audience.COMMITTEE;
+            }
+            try {
+                return Audience.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ".audience: '" + value + "' is not an audience; valid: [team, committee]");
+                return null;
+            }
+        }
+
+        /** A receipt goes to whoever sent the mail: it may carry nothing of another entry or of a watch list. */
+        private static void teamMayRead(FindingCode code, String message, String where, List<String> problems) {
+            if (code.disclosesOthers()) {
+                problems.add(where + ".audience: 'team' is refused for " + code
+                        + ": the finding itself tells of another entry or a watch list; valid: committee");
+                return;
+            }
+            RuleSpec.PLACEHOLDER
+                    .matcher(message)
+                    .results()
+                    .map(r -> r.group(1))
+                    .filter(FindingCode.FOREIGN_PLACEHOLDERS::contains)
+                    .distinct()
+                    .forEach(name -> problems.add(where + ".audience: 'team' is refused for " + code
+                            + ": its message uses {" + name + "}, another entry's data; valid: committee"));
         }
 
         private static FindingCode code(String value, String where, List<String> problems) {

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * @param severity its severity
  * @param message the Chinese message template, with {placeholders} of the code
  * @param enabled whether the finding is reported at all
+ * @param audience who may read it: the team (in its receipt) or the committee only
  */
-public record RuleSpec(FindingCode code, Severity severity, String message, boolean enabled) {
+public record RuleSpec(FindingCode code, Severity severity, String message, boolean enabled, Audience audience) {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 

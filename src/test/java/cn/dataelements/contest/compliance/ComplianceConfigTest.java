@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +61,8 @@ class ComplianceConfigTest {
     @Test
     void aDisabledCodeIsNotReported() throws IOException {
         edit(
-                "severity: blocking\n    message: \"未填写作品名称\"",
-                "severity: blocking\n    enabled: false\n    message: \"未填写作品名称\"");
+                "audience: team\n    message: \"未填写作品名称\"",
+                "audience: team\n    enabled: false\n    message: \"未填写作品名称\"");
         ComplianceSettings settings = ComplianceSettings.load(dir, "forbidden-words.txt");
 
         assertThat(settings.rules().get(FindingCode.WORK_TITLE_MISSING).enabled())
@@ -69,6 +70,57 @@ class ComplianceConfigTest {
         assertThat(new RuleContext(null, settings, null, null)
                         .finding(FindingCode.WORK_TITLE_MISSING, Evidence.field("workTitle", "")))
                 .isEmpty();
+    }
+
+    @Test
+    void eachCodeHasAnAudienceTheCommitteeUnlessSaidOtherwise() throws IOException {
+        ComplianceSettings shipped = ComplianceSettings.load(dir, "forbidden-words.txt");
+        assertThat(shipped.rules().get(FindingCode.MATERIAL_MISSING).audience()).isEqualTo(Audience.TEAM);
+        assertThat(shipped.rules().get(FindingCode.PERSON_IN_SEVERAL_TEAMS).audience())
+                .isEqualTo(Audience.COMMITTEE);
+
+        edit("    audience: team\n    message: \"未填写作品名称\"", "    message: \"未填写作品名称\"");
+        ComplianceSettings unsaid = ComplianceSettings.load(dir, "forbidden-words.txt");
+
+        assertThat(unsaid.rules().get(FindingCode.WORK_TITLE_MISSING).audience())
+                .isEqualTo(Audience.COMMITTEE);
+    }
+
+    @Test
+    void theTeamAudienceIsRefusedForFindingsAboutOtherEntriesOrWatchLists() throws IOException {
+        edit(
+                "code: PERSON_IN_SEVERAL_TEAMS\n    severity: blocking\n    audience: committee",
+                "code: PERSON_IN_SEVERAL_TEAMS\n    severity: blocking\n    audience: team");
+        edit(
+                "code: UNIT_DISHONEST\n    severity: blocking\n    audience: committee",
+                "code: UNIT_DISHONEST\n    severity: blocking\n    audience: team");
+        edit(
+                "code: TRACK_UNKNOWN\n    severity: blocking\n    audience: team\n    message: \"无法确定作品报名的赛道\"",
+                "code: TRACK_UNKNOWN\n    severity: blocking\n    audience: tean\n    message: \"无法确定作品报名的赛道\"");
+
+        assertThatThrownBy(() -> ComplianceSettings.load(dir, "forbidden-words.txt"))
+                .hasMessageContaining("rules[5].audience: 'team' is refused for PERSON_IN_SEVERAL_TEAMS")
+                .hasMessageContaining("rules[16].audience: 'team' is refused for UNIT_DISHONEST")
+                .hasMessageContaining("rules[10].audience: 'tean' is not an audience; valid: [team, committee]");
+    }
+
+    @Test
+    void theTeamAudienceIsRefusedForAMessageThatNamesAnotherEntry() {
+        List<String> problems = new java.util.ArrayList<>();
+        ComplianceConfigLoader.RuleDocs.check(
+                List.of(new ComplianceConfigLoader.RuleDoc(
+                        "WRONG_CHANNEL", "blocking", "{track}赛道应通过{expected}提交", true, "team")),
+                "compliance.yaml",
+                problems);
+        assertThat(problems).noneMatch(p -> p.contains("audience"));
+
+        problems.clear();
+        ComplianceConfigLoader.RuleDocs.check(
+                List.of(new ComplianceConfigLoader.RuleDoc(
+                        "TEAM_SEVERAL_WORKS", "blocking", "请核对作品“{title}”与“{otherTitle}”", true, "team")),
+                "compliance.yaml",
+                problems);
+        assertThat(problems).anyMatch(p -> p.contains("rules[0].audience: 'team' is refused for TEAM_SEVERAL_WORKS"));
     }
 
     @Test
