@@ -36,7 +36,7 @@ class TeamMatcher {
 
     TeamMatcher(ElasticsearchClient client, IndexProperties index) {
         this.client = client;
-        this.views = index.alias("views");
+        this.views = index.writeAlias("views");
     }
 
     Match match(Entry view, String from) {
@@ -50,7 +50,10 @@ class TeamMatcher {
         }
         List<String> keys = candidateKeys(from, points);
         String title = squash(view.workTitle());
-        log.info("Team match for a submission from {} titled '{}': candidate teams {}", from, title, keys);
+        log.info(
+                "Team match for submission {}: {} candidate team(s)",
+                view.versions().get(0).submissionId(),
+                keys.size());
         List<String> sameTitle = keys.stream()
                 .filter(k -> !title.isEmpty() && k.endsWith("|" + title))
                 .toList();
@@ -67,7 +70,8 @@ class TeamMatcher {
         List<String> entries = keys.stream().map(TeamIdentity::entryId).toList();
         return new Problem(
                 "TEAM_MATCH_UNCERTAIN",
-                "该邮件的发件人或联系人此前提交过其他作品，但本次未能确认属于哪个作品（作品名称不一致或缺少统一社会信用代码），请人工确认。",
+                // the team reads this in its receipt: it must not tell of anyone else's submissions
+                "未能确认本次提交属于哪个参赛作品（作品名称或统一社会信用代码不完整，或与此前提交的不一致），组委会将人工确认；" + "补充材料时请在邮件主题中注明“赛道-单位-作品名称”。",
                 "Sender " + from + " or a contact of this submission appears in " + keys.size() + " team(s) " + entries
                         + "; the work title did not decide",
                 "");

@@ -4,25 +4,39 @@ import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends receipts left in the outbox (an SMTP outage, a crash before sending) every {@code intake.receipts.flush-every},
- * on one thread of its own; the first run is right after start-up, so a crash's leftovers go out first.
+ * The one thread that sends receipts: right after start-up (a crash's leftovers go out first), every
+ * {@code intake.receipts.flush-every}, and soon after {@link #wake()}, which the intake calls once an item is
+ * acknowledged. Wakes that come while a flush is pending are folded into it.
  */
 @Component
-class ReceiptFlusher implements SmartLifecycle {
+public class ReceiptFlusher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptFlusher.class);
 
     private final Receipts receipts;
-    private ScheduledExecutorService executor;
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
 
     ReceiptFlusher(Receipts receipts) {
         this.receipts = receipts;
+    }
+
+    /** Asks for the outbox to be sent soon, on the sending thread; returns at once. */
+    public void wake() {
+        ScheduledExecutorService running = executor;
+        if (running != null && woken.compareAndSet(false, true)) {
+            running.execute(() -> {
+                woken.set(false);
+                flushQuietly();
+            });
+        }
     }
 
     private void flushQuietly() {

@@ -29,7 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * @param subjectPrefix put before every subject (default 【数据要素×大赛威海选拔赛】)
  * @param maxPerRecipient at most this many receipts to one address per {@code ratePeriod} (default 5)
  * @param ratePeriod the window of the rate limit (default 1h)
- * @param dir the outbox: {@code outbox/}, {@code sent/}, {@code skipped/} (default {@code ${intake.data-dir}/receipts})
+ * @param maxPerHour at most this many receipts sent in any hour, to all addresses together, so a deadline-day rush
+ *     stays within what the SMTP server allows; a receipt over the cap waits in the outbox and goes later (default 600)
+ * @param dir the outbox: {@code outbox/}, {@code sent/}, {@code skipped/}, {@code failed/}, {@code unanswered/}
+ *     (default {@code ${intake.data-dir}/receipts})
  * @param flushEvery how often receipts still in the outbox are tried again (default 30s)
  * @param timeout SMTP connect, read and write timeout (default 10s)
  */
@@ -54,6 +57,7 @@ public record ReceiptProperties(
         @DefaultValue("【数据要素×大赛威海选拔赛】") String subjectPrefix,
         @DefaultValue("5") @Min(1) int maxPerRecipient,
         @DefaultValue("1h") @NotNull Duration ratePeriod,
+        @DefaultValue("600") @Min(1) int maxPerHour,
         @NotNull Path dir,
         @DefaultValue("30s") @NotNull Duration flushEvery,
         @DefaultValue("10s") @NotNull Duration timeout) {

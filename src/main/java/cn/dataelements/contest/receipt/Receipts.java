@@ -1,83 +1,144 @@
 package cn.dataelements.contest.receipt;
 
-import cn.dataelements.contest.intake.mail.ParsedMail;
+import cn.dataelements.contest.submission.ReadSubmission;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The one entry point of the pipeline for receipts: after a mailed submission made a new version of an entry, call
- * {@link #acknowledge(ParsedMail, ReceiptContent)} once. It answers only mail that looks written by a person, at most
- * once per entry version (the receipt id is derived from entry id and version), within the per-address rate limit,
- * and puts the receipt on disk before sending it, so an SMTP outage or a crash delays a receipt but does not lose it.
+ * The pipeline's one entry point for receipts. Before a submission counts as taken, {@link #prepare} decides its
+ * receipt and puts that decision on disk (the receipt in the outbox, or why there is none); the item is acknowledged at
+ * its source only after that, so a crash never loses a receipt, and a submission, keyed by its id, never gets two.
+ * {@link #flush} sends what waits in the outbox, within the hourly cap, on the sending thread of
+ * {@link ReceiptFlusher}: intake never waits for an SMTP server.
  */
 @Component
 public class Receipts {
 
     private static final Logger log = LoggerFactory.getLogger(Receipts.class);
+    private static final Duration HOUR = Duration.ofHours(1);
 
     private final ReceiptProperties properties;
     private final ReceiptPolicy policy;
     private final ReceiptComposer composer;
     private final RecipientRateLimit rateLimit;
+    private final SlidingWindow hourly;
     private final ReceiptOutbox outbox;
+    private final Object sending = new Object();
+    private final Clock clock;
 
     @Autowired
-    public Receipts(ReceiptProperties properties) {
-        this(properties, Clock.systemUTC());
+    public Receipts(ReceiptProperties properties, ObjectProvider<ReadAddresses> readAddresses) {
+        this(
+                properties,
+                () -> readAddresses.stream().flatMap(r -> r.all().stream()).toList(),
+                Clock.systemUTC());
     }
 
-    Receipts(ReceiptProperties properties, Clock clock) {
+    /**
+     * @param readAddresses the addresses the app reads mail from, asked at each decision: never a recipient
+     */
+    Receipts(ReceiptProperties properties, Supplier<List<String>> readAddresses, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         ReceiptSender sender = new ReceiptSender(properties);
-        this.policy = new ReceiptPolicy(Set.of(properties.from()));
+        this.policy = new ReceiptPolicy(() -> ownAddresses(properties, readAddresses));
         this.composer = new ReceiptComposer(properties, sender.session(), clock);
         this.rateLimit = new RecipientRateLimit(properties.maxPerRecipient(), properties.ratePeriod(), clock);
-        this.outbox = properties.enabled() ? openOutbox(properties, sender) : null;
+        this.hourly = new SlidingWindow(properties.maxPerHour(), HOUR, clock);
+        this.outbox = properties.enabled() ? openOutbox(properties, sender, clock) : null;
         if (outbox != null) {
-            refillRateLimit();
+            refillLimits();
         }
     }
 
     /**
-     * Sends the receipt for one version of an entry to the sender of the mail that made it, or decides not to.
+     * Decides the receipt of one submission and records the decision durably: the receipt written to the outbox
+     * (fsynced), or kept as skipped, or a line saying why there is none. Asked again for the same submission it does
+     * nothing: the first decision stands.
      *
-     * @param mail the mail as parsed: its headers say whether it looks automatic and where to reply
+     * @param submissionId the submission; its receipt's id is derived from it
+     * @param sender who sent it, as the channel says: the headers tell whether it looks automatic
+     * @param formContact the contact e-mail written in the submission's own form, or empty: a Reply-To may name it
      * @param content what the receipt says
-     * @return what happened; {@link ReceiptOutcome#QUEUED} means it will be retried from the outbox
-     * @throws IOException when the receipt could not be written to the outbox (then nothing was sent)
+     * @throws IOException when the decision could not be written (then the submission must not count as taken)
      */
-    public synchronized ReceiptOutcome acknowledge(ParsedMail mail, ReceiptContent content) throws IOException {
+    public synchronized ReceiptOutcome prepare(
+            String submissionId, ReadSubmission.Sender sender, String formContact, ReceiptContent content)
+            throws IOException {
         if (outbox == null) {
             return ReceiptOutcome.DISABLED;
         }
-        String id = receiptId(content.entryId(), content.version());
+        String id = receiptId(submissionId);
         if (outbox.contains(id)) {
-            log.info("Receipt {} for entry {} v{} was handled before", id, content.entryId(), content.version());
             return ReceiptOutcome.ALREADY_HANDLED;
         }
-        Optional<String> recipient = policy.shouldReply(mail);
+        Optional<String> recipient = policy.recipient(sender, formContact);
         if (recipient.isEmpty()) {
+            outbox.unanswered(id, "no receipt: automatic mail or no address that may be answered");
             return ReceiptOutcome.NOT_ANSWERED;
         }
-        return queueAndSend(id, ReceiptRequest.of(recipient.get(), mail.messageId(), content));
+        MimeMessage message = compose(ReceiptRequest.of(recipient.get(), sender.messageId(), content), id);
+        try {
+            if (!rateLimit.tryAcquire(recipient.get())) {
+                outbox.skip(id, message);
+                log.warn("Receipt {} skipped: its recipient reached the per-address rate limit", id);
+                return ReceiptOutcome.RATE_LIMITED;
+            }
+            outbox.add(id, message);
+        } catch (MessagingException e) {
+            throw new IOException("cannot write receipt " + id + " to the outbox", e);
+        }
+        return ReceiptOutcome.QUEUED;
     }
 
-    /** Tries every receipt still in the outbox once; returns how many the server accepted. */
+    /** True when the receipt of this submission was decided (or receipts are off): nothing is left to do for it. */
+    public boolean decided(String submissionId) {
+        return outbox == null || outbox.contains(receiptId(submissionId));
+    }
+
+    /**
+     * Sends what waits in the outbox, the longest waiting first, until the hourly cap is reached or the server is
+     * unavailable; the rest waits for the next flush. Returns how many the server accepted.
+     */
     public int flush() throws IOException {
-        return outbox == null ? 0 : outbox.flush();
+        if (outbox == null) {
+            return 0;
+        }
+        synchronized (sending) {
+            int sent = 0;
+            List<String> pending = outbox.pending();
+            for (int i = 0; i < pending.size(); i++) {
+                if (!hourly.hasRoom()) {
+                    log.info(
+                            "{} receipt(s) wait in the outbox: the cap of {} per hour is reached",
+                            pending.size() - i,
+                            properties.maxPerHour());
+                    break;
+                }
+                ReceiptOutbox.Delivery delivery = outbox.deliver(pending.get(i));
+                if (delivery == ReceiptOutbox.Delivery.SENT) {
+                    hourly.record(clock.instant());
+                    sent++;
+                } else if (delivery == ReceiptOutbox.Delivery.SERVER_UNAVAILABLE) {
+                    break;
+                }
+            }
+            return sent;
+        }
     }
 
     boolean enabled() {
@@ -88,30 +149,25 @@ public class Receipts {
         return properties;
     }
 
-    /** Deterministic: the same entry version always has the same receipt id, whoever asks and how often. */
-    static String receiptId(String entryId, int version) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((entryId + "\nv" + version).getBytes(StandardCharsets.UTF_8));
-            return "receipt-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Who would get the receipt of a submission from this sender, as the policy is wired: none when empty. */
+    Optional<String> recipientOf(ReadSubmission.Sender sender, String formContact) {
+        return policy.recipient(sender, formContact);
     }
 
-    private ReceiptOutcome queueAndSend(String id, ReceiptRequest request) throws IOException {
-        MimeMessage message = compose(request, id);
-        try {
-            if (!rateLimit.tryAcquire(request.recipient())) {
-                outbox.skip(id, message);
-                log.warn("Receipt {} skipped: {} reached its rate limit", id, request.recipient());
-                return ReceiptOutcome.RATE_LIMITED;
-            }
-            outbox.add(id, message);
-        } catch (MessagingException e) {
-            throw new IOException("cannot write receipt " + id + " to the outbox", e);
-        }
-        return outbox.deliver(id) ? ReceiptOutcome.SENT : ReceiptOutcome.QUEUED;
+    /** How many addresses the per-recipient limit remembers now. */
+    int rememberedRecipients() {
+        return rateLimit.remembered();
+    }
+
+    /** The receipt of a submission: one per submission id, whoever asks and how often. */
+    static String receiptId(String submissionId) {
+        return "receipt-" + submissionId;
+    }
+
+    private static Set<String> ownAddresses(ReceiptProperties properties, Supplier<List<String>> readAddresses) {
+        Set<String> own = new HashSet<>(readAddresses.get());
+        own.add(properties.from());
+        return own;
     }
 
     private MimeMessage compose(ReceiptRequest request, String id) throws IOException {
@@ -122,17 +178,18 @@ public class Receipts {
         }
     }
 
-    private void refillRateLimit() {
+    private void refillLimits() {
         try {
             outbox.counted().forEach(c -> rateLimit.record(c.recipient(), c.at()));
+            outbox.sentTimes().forEach(hourly::record);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the receipts in " + properties.dir(), e);
         }
     }
 
-    private static ReceiptOutbox openOutbox(ReceiptProperties properties, ReceiptSender sender) {
+    private static ReceiptOutbox openOutbox(ReceiptProperties properties, ReceiptSender sender, Clock clock) {
         try {
-            return new ReceiptOutbox(properties.dir(), sender);
+            return new ReceiptOutbox(properties.dir(), sender, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the receipt outbox in " + properties.dir(), e);
         }

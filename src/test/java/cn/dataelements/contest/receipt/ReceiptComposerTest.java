@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReceiptComposerTest {
 
     private static final Instant NOW = Instant.parse("2025-06-10T02:00:00Z");
-    private static final String ID = Receipts.receiptId(ENTRY, 2);
+    private static final String ID = Receipts.receiptId(ReceiptFixtures.submission(2));
     private static final String INBOUND_ID = "<20250610093000.4711@mail.example.cn>";
 
     private final Session session = Session.getInstance(new Properties());

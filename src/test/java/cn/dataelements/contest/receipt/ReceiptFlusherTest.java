@@ -45,8 +45,9 @@ class ReceiptFlusherTest {
         int port = down.getSmtp().getPort();
         down.stop();
         Path dir = data.resolve("receipts");
-        Receipts earlierRun = new Receipts(properties(dir, port, 5), Clock.systemUTC());
-        assertThat(earlierRun.acknowledge(teamMail(), content(1))).isEqualTo(ReceiptOutcome.QUEUED);
+        Receipts earlierRun = new Receipts(properties(dir, port, 5), java.util.List::of, Clock.systemUTC());
+        assertThat(earlierRun.prepare(ReceiptFixtures.submission(1), teamMail(), "", content(1)))
+                .isEqualTo(ReceiptOutcome.QUEUED);
 
         smtp = new GreenMail(new ServerSetup(port, null, ServerSetup.PROTOCOL_SMTP));
         smtp.start();

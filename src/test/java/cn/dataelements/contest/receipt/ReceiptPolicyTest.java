@@ -4,51 +4,86 @@ import static cn.dataelements.contest.receipt.ReceiptFixtures.TEAM;
 import static cn.dataelements.contest.receipt.ReceiptFixtures.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dataelements.contest.submission.ReadSubmission;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
+/**
+ * Who gets a receipt, asked of {@link Receipts} as Spring wires it: the configured sender address and every address a
+ * {@link ReadAddresses} bean names (in the app: each mailbox route's account) are never answered.
+ */
 class ReceiptPolicyTest {
 
-    private final ReceiptPolicy policy = new ReceiptPolicy(Set.of("noreply@contest.local", "submit@contest.local"));
+    private static final String MAILBOX = "submit@contest.local";
+    private static final String SECOND_MAILBOX = "track14@contest.local";
+
+    @TempDir
+    Path data;
 
     @Test
     void aPersonsMailIsAnsweredAtItsFromAddress() {
-        assertThat(policy.shouldReply(mail(TEAM, List.of()))).contains(TEAM);
+        assertThat(recipient(mail(TEAM, List.of()), "")).contains(TEAM);
     }
 
     @Test
-    void replyToWinsOverFrom() {
-        assertThat(policy.shouldReply(mail(TEAM, List.of("wangzhe@example.com"))))
-                .contains("wangzhe@example.com");
+    void aReplyToWithinFromsDomainIsUsed() {
+        assertThat(recipient(mail(TEAM, List.of("wangzhe@example.cn")), "")).contains("wangzhe@example.cn");
+        assertThat(recipient(mail(TEAM, List.of("wangzhe@rd.example.cn")), "")).contains("wangzhe@rd.example.cn");
+    }
+
+    @Test
+    void aReplyToElsewhereIsIgnoredUnlessTheFormNamesItAsTheContact() {
+        assertThat(recipient(mail(TEAM, List.of("victim@other.example.com")), ""))
+                .contains(TEAM);
+        assertThat(recipient(mail(TEAM, List.of("victim@notexample.cn")), "")).contains(TEAM);
+        assertThat(recipient(mail(TEAM, List.of("wangzhe@163.com")), "WangZhe@163.com"))
+                .contains("wangzhe@163.com");
     }
 
     @Test
     void anInvalidReplyToFallsBackToFrom() {
-        assertThat(policy.shouldReply(mail(TEAM, List.of("王喆", "wangzhe@", "a b@example.com"))))
+        assertThat(recipient(mail(TEAM, List.of("王喆", "wangzhe@", "a b@example.cn")), ""))
                 .contains(TEAM);
     }
 
     @Test
-    void theFirstValidReplyToIsUsed() {
-        assertThat(policy.shouldReply(mail(TEAM, List.of("not-an-address", "lead@example.com", "second@example.com"))))
-                .contains("lead@example.com");
+    void theFirstAcceptableReplyToIsUsed() {
+        assertThat(recipient(
+                        mail(
+                                TEAM,
+                                List.of("not-an-address", "x@elsewhere.com", "lead@example.cn", "second@example.cn")),
+                        ""))
+                .contains("lead@example.cn");
     }
 
     @Test
     void noValidAddressAtAllGetsNoReceipt() {
-        assertThat(policy.shouldReply(mail("", List.of()))).isEmpty();
-        assertThat(policy.shouldReply(mail("undisclosed", List.of("also wrong"))))
-                .isEmpty();
+        assertThat(recipient(mail("", List.of()), "")).isEmpty();
+        assertThat(recipient(mail("undisclosed", List.of("also wrong")), "")).isEmpty();
     }
 
     @Test
-    void ourOwnAddressesAreNeverAnswered() {
-        assertThat(policy.shouldReply(mail("noreply@contest.local", List.of()))).isEmpty();
-        assertThat(policy.shouldReply(mail(TEAM, List.of("Submit@Contest.local"))))
+    void noAddressTheAppReadsOrSendsFromIsEverAnswered() {
+        assertThat(recipient(mail("noreply@contest.local", List.of()), "")).isEmpty();
+        assertThat(recipient(mail(MAILBOX, List.of()), "")).isEmpty();
+        assertThat(recipient(mail("Track14@Contest.local", List.of()), "")).isEmpty();
+        assertThat(recipient(mail(TEAM, List.of("Submit@Contest.local")), "submit@contest.local"))
                 .contains(TEAM);
+        assertThat(recipient(mail("someone@contest.local", List.of(SECOND_MAILBOX)), ""))
+                .contains("someone@contest.local");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -73,7 +108,7 @@ class ReceiptPolicyTest {
                 "X-Auto-Response-Suppress|OOF,autoreply"
             })
     void automaticMailGetsNoReceipt(String header, String value) {
-        assertThat(policy.shouldReply(mail(TEAM, List.of(), header, value))).isEmpty();
+        assertThat(recipient(mail(TEAM, List.of(), header, value), "")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -89,19 +124,41 @@ class ReceiptPolicyTest {
                 "X-Auto-Response-Suppress|DR, RN, NRN"
             })
     void headersThatDoNotMarkAutomaticMailKeepTheReceipt(String header, String value) {
-        assertThat(policy.shouldReply(mail(TEAM, List.of(), header, value))).contains(TEAM);
+        assertThat(recipient(mail(TEAM, List.of(), header, value), "")).contains(TEAM);
     }
 
     @Test
     void aBounceFromAMailerDaemonGetsNoReceipt() {
-        assertThat(policy.shouldReply(mail("MAILER-DAEMON@mx.example.cn", List.of())))
+        assertThat(recipient(mail("MAILER-DAEMON@mx.example.cn", List.of()), ""))
                 .isEmpty();
-        assertThat(policy.shouldReply(mail("postmaster@example.cn", List.of()))).isEmpty();
+        assertThat(recipient(mail("postmaster@example.cn", List.of()), "")).isEmpty();
     }
 
     @Test
     void anAutomaticMailWithAReplyToStillGetsNone() {
-        assertThat(policy.shouldReply(mail(TEAM, List.of("wangzhe@example.com"), "Auto-Submitted", "auto-replied")))
+        assertThat(recipient(mail(TEAM, List.of("wangzhe@example.cn"), "Auto-Submitted", "auto-replied"), ""))
                 .isEmpty();
+    }
+
+    private Optional<String> recipient(ReadSubmission.Sender sender, String formContact) {
+        Optional<String>[] answer = new Optional[1];
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class))
+                .withUserConfiguration(ReceiptBeans.class)
+                .withPropertyValues("intake.receipts.dir=" + data.resolve("receipts"))
+                .run(app -> answer[0] = app.getBean(Receipts.class).recipientOf(sender, formContact));
+        return answer[0];
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(ReceiptProperties.class)
+    @Import(Receipts.class)
+    static class ReceiptBeans {
+
+        @Bean
+        ReadAddresses mailboxes() {
+            return () -> List.of(MAILBOX, SECOND_MAILBOX);
+        }
     }
 }

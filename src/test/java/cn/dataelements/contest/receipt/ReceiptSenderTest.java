@@ -1,10 +1,10 @@
 package cn.dataelements.contest.receipt;
 
-import static cn.dataelements.contest.receipt.ReceiptFixtures.ENTRY;
 import static cn.dataelements.contest.receipt.ReceiptFixtures.TEAM;
 import static cn.dataelements.contest.receipt.ReceiptFixtures.content;
 import static cn.dataelements.contest.receipt.ReceiptFixtures.mail;
 import static cn.dataelements.contest.receipt.ReceiptFixtures.properties;
+import static cn.dataelements.contest.receipt.ReceiptFixtures.submission;
 import static cn.dataelements.contest.receipt.ReceiptFixtures.teamMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,42 +37,46 @@ class ReceiptSenderTest {
     }
 
     @Test
-    void aVersionGetsOneReceiptInTheTeamsInbox() throws Exception {
+    void aSubmissionGetsOneReceiptInTheTeamsInbox() throws Exception {
         Receipts receipts = receipts(5);
 
-        assertThat(receipts.acknowledge(teamMail(), content(1))).isEqualTo(ReceiptOutcome.SENT);
+        assertThat(receipts.prepare(submission(1), teamMail(), "", content(1))).isEqualTo(ReceiptOutcome.QUEUED);
+        assertThat(receipts.decided(submission(1))).isTrue();
+        assertThat(receipts.flush()).isEqualTo(1);
 
         MimeMessage received = onlyMessage();
         assertThat(received.getAllRecipients()[0].toString()).isEqualTo(TEAM);
         assertThat(received.getSubject()).startsWith("【数据要素×大赛威海选拔赛】已收到您的参赛材料");
         assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-replied");
         assertThat((String) received.getContent()).contains("版本：第 1 版");
-        assertThat(files("sent")).containsExactly(Receipts.receiptId(ENTRY, 1) + ".eml");
+        assertThat(files("sent")).containsExactly(Receipts.receiptId(submission(1)) + ".eml");
         assertThat(files("outbox")).isEmpty();
     }
 
     @Test
-    void theSameVersionTwiceSendsOneMessageEvenAfterARestart() throws Exception {
-        assertThat(receipts(5).acknowledge(teamMail(), content(1))).isEqualTo(ReceiptOutcome.SENT);
-        assertThat(receipts(5).acknowledge(teamMail(), content(1))).isEqualTo(ReceiptOutcome.ALREADY_HANDLED);
+    void theSameSubmissionTwiceSendsOneMessageEvenAfterARestart() throws Exception {
+        Receipts first = receipts(5);
+        assertThat(first.prepare(submission(1), teamMail(), "", content(1))).isEqualTo(ReceiptOutcome.QUEUED);
+        assertThat(first.prepare(submission(1), teamMail(), "", content(1))).isEqualTo(ReceiptOutcome.ALREADY_HANDLED);
+        first.flush();
         Receipts restarted = receipts(5);
-        assertThat(restarted.acknowledge(teamMail(), content(1))).isEqualTo(ReceiptOutcome.ALREADY_HANDLED);
+        assertThat(restarted.prepare(submission(1), teamMail(), "", content(1)))
+                .isEqualTo(ReceiptOutcome.ALREADY_HANDLED);
+        restarted.flush();
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
     @Test
-    void eachVersionGetsItsOwnReceipt() throws Exception {
+    void twoSubmissionsGetTwoReceiptsWhateverVersionTheyName() throws Exception {
         Receipts receipts = receipts(5);
 
-        receipts.acknowledge(teamMail(), content(1));
-        receipts.acknowledge(teamMail(), content(2));
+        // The old key (entry and version) made these one receipt: mails of one second shared a version number.
+        receipts.prepare(submission(1), teamMail(), "", content(1));
+        receipts.prepare(submission(2), teamMail(), "", content(1));
+        receipts.flush();
 
-        assertThat(smtp.getReceivedMessages())
-                .extracting(m -> (String) m.getContent())
-                .satisfiesExactly(
-                        first -> assertThat(first).contains("版本：第 1 版"),
-                        second -> assertThat(second).contains("版本：第 2 版"));
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
     }
 
     @Test
@@ -78,41 +84,91 @@ class ReceiptSenderTest {
         Receipts receipts = receipts(2);
 
         assertThat(List.of(
-                        receipts.acknowledge(teamMail(), content(1)),
-                        receipts.acknowledge(teamMail(), content(2)),
-                        receipts.acknowledge(teamMail(), content(3)),
-                        receipts.acknowledge(mail("other@example.cn", List.of()), content(4))))
+                        receipts.prepare(submission(1), teamMail(), "", content(1)),
+                        receipts.prepare(submission(2), teamMail(), "", content(2)),
+                        receipts.prepare(submission(3), teamMail(), "", content(3)),
+                        receipts.prepare(submission(4), mail("other@example.cn", List.of()), "", content(4))))
                 .containsExactly(
-                        ReceiptOutcome.SENT, ReceiptOutcome.SENT, ReceiptOutcome.RATE_LIMITED, ReceiptOutcome.SENT);
-        assertThat(smtp.getReceivedMessages()).hasSize(3);
-        assertThat(files("skipped")).containsExactly(Receipts.receiptId(ENTRY, 3) + ".eml");
-        assertThat(receipts.acknowledge(teamMail(), content(3))).isEqualTo(ReceiptOutcome.ALREADY_HANDLED);
+                        ReceiptOutcome.QUEUED,
+                        ReceiptOutcome.QUEUED,
+                        ReceiptOutcome.RATE_LIMITED,
+                        ReceiptOutcome.QUEUED);
+        assertThat(receipts.flush()).isEqualTo(3);
+        assertThat(files("skipped")).containsExactly(Receipts.receiptId(submission(3)) + ".eml");
+        assertThat(receipts.prepare(submission(3), teamMail(), "", content(3)))
+                .isEqualTo(ReceiptOutcome.ALREADY_HANDLED);
     }
 
     @Test
     void aRestartKeepsTheRateLimitOfTheReceiptsAlreadySent() throws Exception {
         Receipts before = receipts(2);
-        assertThat(before.acknowledge(teamMail(), content(1))).isEqualTo(ReceiptOutcome.SENT);
-        assertThat(before.acknowledge(teamMail(), content(2))).isEqualTo(ReceiptOutcome.SENT);
+        before.prepare(submission(1), teamMail(), "", content(1));
+        before.prepare(submission(2), teamMail(), "", content(2));
+        assertThat(before.flush()).isEqualTo(2);
 
         Receipts after = receipts(2);
 
-        assertThat(after.acknowledge(teamMail(), content(3))).isEqualTo(ReceiptOutcome.RATE_LIMITED);
-        assertThat(after.acknowledge(mail("other@example.cn", List.of()), content(4)))
-                .isEqualTo(ReceiptOutcome.SENT);
+        assertThat(after.prepare(submission(3), teamMail(), "", content(3))).isEqualTo(ReceiptOutcome.RATE_LIMITED);
+        assertThat(after.prepare(submission(4), mail("other@example.cn", List.of()), "", content(4)))
+                .isEqualTo(ReceiptOutcome.QUEUED);
+        assertThat(after.flush()).isEqualTo(1);
         assertThat(smtp.getReceivedMessages()).hasSize(3);
     }
 
     @Test
-    void anAutoReplyGetsNoReceiptAndLeavesNoTrace() throws Exception {
+    void overTheHourlyCapReceiptsWaitInTheOutboxAndGoLaterNoneDropped() throws Exception {
+        ReceiptFixtures.MovableClock clock = new ReceiptFixtures.MovableClock(Instant.now());
+        Receipts receipts = receipts(5, 2, clock);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(receipts.prepare(submission(i), mail("team" + i + "@example.cn", List.of()), "", content(1)))
+                    .isEqualTo(ReceiptOutcome.QUEUED);
+        }
+
+        assertThat(receipts.flush()).isEqualTo(2);
+        assertThat(files("outbox")).hasSize(3);
+        assertThat(receipts(5, 2, clock).flush())
+                .as("a restart keeps the hour's count")
+                .isZero();
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(receipts.flush()).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(receipts.flush()).isEqualTo(1);
+
+        assertThat(files("outbox")).isEmpty();
+        assertThat(files("sent")).hasSize(5);
+        assertThat(files("skipped")).isEmpty();
+    }
+
+    @Test
+    void addressesWhoseWindowHasPassedAreForgotten() throws Exception {
+        ReceiptFixtures.MovableClock clock = new ReceiptFixtures.MovableClock(Instant.now());
+        Receipts receipts = receipts(5, 600, clock);
+        for (int i = 1; i <= 3; i++) {
+            receipts.prepare(submission(i), mail("team" + i + "@example.cn", List.of()), "", content(1));
+        }
+        assertThat(receipts.rememberedRecipients()).isEqualTo(3);
+
+        clock.advance(Duration.ofMinutes(61));
+        receipts.prepare(submission(4), mail("team4@example.cn", List.of()), "", content(1));
+
+        assertThat(receipts.rememberedRecipients()).isEqualTo(1);
+    }
+
+    @Test
+    void anAutoReplyGetsNoReceiptAndTheDecisionIsKept() throws Exception {
         Receipts receipts = receipts(5);
 
-        assertThat(receipts.acknowledge(mail(TEAM, List.of(), "Auto-Submitted", "auto-replied"), content(1)))
+        assertThat(receipts.prepare(
+                        submission(1), mail(TEAM, List.of(), "Auto-Submitted", "auto-replied"), "", content(1)))
                 .isEqualTo(ReceiptOutcome.NOT_ANSWERED);
+        receipts.flush();
 
         assertThat(smtp.getReceivedMessages()).isEmpty();
         assertThat(files("outbox")).isEmpty();
         assertThat(files("sent")).isEmpty();
+        assertThat(files("unanswered")).containsExactly(Receipts.receiptId(submission(1)) + ".txt");
+        assertThat(receipts(5).decided(submission(1))).isTrue();
     }
 
     @Test
@@ -121,8 +177,8 @@ class ReceiptSenderTest {
         smtp.stop();
         Receipts receipts = receipts(5, port);
 
-        assertThat(receipts.acknowledge(teamMail(), content(1))).isEqualTo(ReceiptOutcome.QUEUED);
-        assertThat(files("outbox")).containsExactly(Receipts.receiptId(ENTRY, 1) + ".eml");
+        assertThat(receipts.prepare(submission(1), teamMail(), "", content(1))).isEqualTo(ReceiptOutcome.QUEUED);
+        assertThat(files("outbox")).containsExactly(Receipts.receiptId(submission(1)) + ".eml");
         assertThat(receipts.flush()).isZero();
 
         smtp = start(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -131,31 +187,36 @@ class ReceiptSenderTest {
 
         assertThat(onlyMessage().getSubject()).contains("已收到您的参赛材料");
         assertThat(files("outbox")).isEmpty();
-        assertThat(files("sent")).containsExactly(Receipts.receiptId(ENTRY, 1) + ".eml");
+        assertThat(files("sent")).containsExactly(Receipts.receiptId(submission(1)) + ".eml");
     }
 
     @Test
     void switchedOffNothingIsWrittenOrSent() throws Exception {
         ReceiptProperties on =
                 properties(data.resolve("receipts"), smtp.getSmtp().getPort(), 5);
-        Receipts off = new Receipts(new ReceiptProperties(
-                false,
-                on.protocol(),
-                on.host(),
-                on.port(),
-                on.startTls(),
-                on.username(),
-                on.password(),
-                on.from(),
-                on.fromName(),
-                on.subjectPrefix(),
-                on.maxPerRecipient(),
-                on.ratePeriod(),
-                on.dir(),
-                on.flushEvery(),
-                on.timeout()));
+        Receipts off = new Receipts(
+                new ReceiptProperties(
+                        false,
+                        on.protocol(),
+                        on.host(),
+                        on.port(),
+                        on.startTls(),
+                        on.username(),
+                        on.password(),
+                        on.from(),
+                        on.fromName(),
+                        on.subjectPrefix(),
+                        on.maxPerRecipient(),
+                        on.ratePeriod(),
+                        on.maxPerHour(),
+                        on.dir(),
+                        on.flushEvery(),
+                        on.timeout()),
+                List::of,
+                Clock.systemUTC());
 
-        assertThat(off.acknowledge(teamMail(), content(1))).isEqualTo(ReceiptOutcome.DISABLED);
+        assertThat(off.prepare(submission(1), teamMail(), "", content(1))).isEqualTo(ReceiptOutcome.DISABLED);
+        assertThat(off.decided(submission(1))).isTrue();
         assertThat(smtp.getReceivedMessages()).isEmpty();
         assertThat(data.resolve("receipts")).doesNotExist();
     }
@@ -165,7 +226,14 @@ class ReceiptSenderTest {
     }
 
     private Receipts receipts(int maxPerRecipient, int port) {
-        return new Receipts(properties(data.resolve("receipts"), port, maxPerRecipient), Clock.systemUTC());
+        return new Receipts(properties(data.resolve("receipts"), port, maxPerRecipient), List::of, Clock.systemUTC());
+    }
+
+    private Receipts receipts(int maxPerRecipient, int maxPerHour, Clock clock) {
+        return new Receipts(
+                properties(data.resolve("receipts"), smtp.getSmtp().getPort(), maxPerRecipient, maxPerHour),
+                List::of,
+                clock);
     }
 
     private MimeMessage onlyMessage() {
