@@ -14,6 +14,11 @@ import java.nio.file.Path;
  */
 public record ArchivedSubmission(String id, Path file, long size, ReceivedFacts firstReceived, ReceivedFacts received) {
 
+    /** Where it stands in the order of receipt: by its first receipt, as a rebuild replays it. */
+    public ReceivedOrder order() {
+        return ReceivedOrder.of(firstReceived, id);
+    }
+
     /** True when these bytes had been archived before from a different source item: a second sending. */
     public boolean isResent() {
         return !firstReceived.sameSourceItem(received);

@@ -36,13 +36,11 @@ class FindingsController {
 
     private final ElasticsearchClient client;
     private final String alias;
-    private final DecisionStore decisions;
     private final EntryCheck check;
 
-    FindingsController(ElasticsearchClient client, IndexProperties index, DecisionStore decisions, EntryCheck check) {
+    FindingsController(ElasticsearchClient client, IndexProperties index, EntryCheck check) {
         this.client = client;
         this.alias = index.alias("findings");
-        this.decisions = decisions;
         this.check = check;
     }
 
@@ -69,16 +67,17 @@ class FindingsController {
         if (!known) {
             return ResponseEntity.unprocessableEntity().build();
         }
-        decisions.record(new Decision(
+        Decision decision = new Decision(
                 id,
                 request.code(),
                 request.evidenceKey(),
                 request.verdict(),
                 request.reason(),
                 who.getName(),
-                Instant.now()));
-        EntryFindings updated = check.withDecisions(id, current, found.source().conflicts());
-        check.save(updated);
+                Instant.now());
+        // While a rebuild fills a new index, the entry may not be there yet: the decision is kept all the same.
+        EntryFindings updated = check.decide(decision)
+                .orElseGet(() -> check.withDecisions(id, current, found.source().conflicts()));
         return ResponseEntity.ok(updated);
     }
 }

@@ -27,7 +27,7 @@ class IndexedEntryDirectory implements EntryDirectory {
 
     IndexedEntryDirectory(ElasticsearchClient client, IndexProperties index) {
         this.client = client;
-        this.entries = index.alias("entries");
+        this.entries = index.writeAlias("entries");
     }
 
     @Override

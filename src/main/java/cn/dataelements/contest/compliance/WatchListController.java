@@ -28,15 +28,17 @@ import org.springframework.web.server.ResponseStatusException;
 class WatchListController {
 
     private final WatchListStore store;
+    private final ListRecheck recheck;
 
-    WatchListController(WatchListStore store) {
+    WatchListController(WatchListStore store, ListRecheck recheck) {
         this.store = store;
+        this.recheck = recheck;
     }
 
     @PostMapping(path = "/{list}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ImportReport upload(@PathVariable("list") String list, @RequestPart("file") MultipartFile file) throws IOException {
-        return store.importList(kind(list), file.getOriginalFilename(), file.getInputStream());
+        return imported(kind(list), file.getOriginalFilename(), file.getInputStream());
     }
 
     @PostMapping(path = "/{list}")
@@ -45,7 +47,13 @@ class WatchListController {
             @PathVariable("list") String list,
             @RequestParam(name = "name", defaultValue = "list.csv") String name,
             @RequestBody byte[] body) {
-        return store.importList(kind(list), name, new ByteArrayInputStream(body));
+        return imported(kind(list), name, new ByteArrayInputStream(body));
+    }
+
+    /** Imports the list, then checks again the entries it, or the import it replaces, names. */
+    private ImportReport imported(ListKind kind, String name, java.io.InputStream csv) {
+        ImportReport report = store.importList(kind, name, csv);
+        return report.rechecked(recheck.recheck(store.current(kind), store.previous(kind)));
     }
 
     @GetMapping

@@ -3,38 +3,54 @@ package cn.dataelements.contest.entry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Merges a team's submissions into one entry with versions. A version is the cumulative set of the team's files: a
- * later submission replaces files of the same kind and keeps the rest (a mail that only adds a missing proof does
- * not lose the application form). What the form says comes from the newest current submission that had one.
+ * Merges a team's submissions into one entry with versions. A version is the cumulative set of the team's files in
+ * the order of receipt: a later submission replaces files of the same kind and keeps the rest (a mail that only adds
+ * a missing proof does not lose the application form). Versions are numbered in order of intake, and a number once
+ * given is kept ({@link VersionNumbers}); the current version is the last one received before the deadline. What the
+ * form says comes from the newest submission, up to the current one, that had one.
  */
 final class EntryVersions {
 
     private EntryVersions() {}
 
-    static Entry merge(String entryId, List<SubmissionView> views, Optional<Instant> deadline) {
-        List<SubmissionView> ordered = views.stream()
-                .sorted(Comparator.comparing(SubmissionView::receivedAt).thenComparing(SubmissionView::submissionId))
+    /** The merged entry, and the number of each of its submissions (the given ones and any new ones). */
+    record Merged(Entry entry, Map<String, Integer> numbers) {}
+
+    /**
+     * @param given numbers this entry's submissions were given before: kept; a submission without one gets the next
+     *     number after every number given so far, in order of receipt
+     */
+    static Merged merge(
+            String entryId, List<SubmissionView> views, Optional<Instant> deadline, Map<String, Integer> given) {
+        List<SubmissionView> received = views.stream()
+                .sorted(Comparator.comparing(SubmissionView::order))
                 .toList();
+        Map<String, Integer> numbers = numbers(received, given);
         List<Entry.Version> versions = new ArrayList<>();
         List<Material> files = List.of();
-        for (SubmissionView v : ordered) {
+        int current = -1;
+        for (int i = 0; i < received.size(); i++) {
+            SubmissionView v = received.get(i);
             files = replaceByKind(files, v.view().materials());
             boolean late = deadline.map(d -> v.receivedAt().isAfter(d)).orElse(false);
-            versions.add(new Entry.Version(versions.size() + 1, v.submissionId(), v.receivedAt(), late, files));
+            versions.add(
+                    new Entry.Version(numbers.get(v.submissionId()), v.submissionId(), v.receivedAt(), late, files));
+            if (!late || current < 0 && i == received.size() - 1) {
+                current = i;
+            }
         }
-        int current = versions.stream()
-                .filter(v -> !v.late())
-                .mapToInt(Entry.Version::number)
-                .max()
-                .orElse(versions.size());
-        Entry form = formSource(ordered.subList(0, current));
+        Entry.Version currentVersion = versions.get(current);
+        List<SubmissionView> upToCurrent = received.subList(0, current + 1);
+        Entry form = formSource(upToCurrent);
         List<Entry.EntrySubmission> submissions =
-                ordered.stream().flatMap(v -> v.view().submissions().stream()).toList();
-        return new Entry(
+                received.stream().flatMap(v -> v.view().submissions().stream()).toList();
+        Entry entry = new Entry(
                 entryId,
                 submissions,
                 form.track(),
@@ -45,13 +61,26 @@ final class EntryVersions {
                 form.representatives(),
                 form.contact(),
                 form.sections(),
-                versions.get(current - 1).materials(),
+                currentVersion.materials(),
                 form.problems(),
                 form.status(),
                 form.teamKey(),
-                versions,
-                current,
-                registration(ordered.subList(0, current)));
+                versions.stream()
+                        .sorted(Comparator.comparingInt(Entry.Version::number))
+                        .toList(),
+                currentVersion.number(),
+                registration(upToCurrent));
+        return new Merged(entry, numbers);
+    }
+
+    private static Map<String, Integer> numbers(List<SubmissionView> received, Map<String, Integer> given) {
+        Map<String, Integer> numbers = new HashMap<>();
+        int next = given.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        for (SubmissionView v : received) {
+            Integer number = given.get(v.submissionId());
+            numbers.put(v.submissionId(), number != null ? number : next++);
+        }
+        return numbers;
     }
 
     /** The newest submission (up to the current version) whose form was read; else simply the newest. */

@@ -1,5 +1,6 @@
 package cn.dataelements.contest.entry;
 
+import cn.dataelements.contest.archive.ReceivedOrder;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,11 +15,19 @@ import java.util.List;
  * @param view the entry this submission alone would make
  * @param contactPoints the phones and e-mails of its contact and representatives ({@link People#contactPoints}), so
  *     a later submission from one of them can be matched to this team
+ * @param order where it stands in the order of receipt, ties broken as {@link ReceivedOrder} says
  */
 public record SubmissionView(
-        String submissionId, String teamKey, Instant receivedAt, String from, Entry view, List<String> contactPoints) {
+        String submissionId,
+        String teamKey,
+        Instant receivedAt,
+        String from,
+        Entry view,
+        List<String> contactPoints,
+        ReceivedOrder order) {
 
     public SubmissionView {
         contactPoints = contactPoints == null ? List.of() : List.copyOf(contactPoints);
+        order = order == null ? new ReceivedOrder(receivedAt, "", -1, -1, submissionId) : order;
     }
 }

@@ -24,8 +24,16 @@ public record IndexProperties(
 
         @DefaultValue("mappings/elasticsearch") @NotNull Path definitions) {
 
-    /** The alias that the app reads and writes for an index definition name, e.g. contest-submissions. */
+    /** The alias people search for an index definition name, e.g. contest-submissions. */
     public String alias(String name) {
         return prefix + "-" + name;
+    }
+
+    /**
+     * The alias the pipeline writes and looks up, e.g. contest-submissions-write: the same index as {@link #alias}
+     * but while a new index is being filled, when it is the new one.
+     */
+    public String writeAlias(String name) {
+        return alias(name) + "-write";
     }
 }

@@ -11,11 +11,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * What every intake route shares (prefix {@code intake.routes}).
  *
- * @param maxRedeliveries transient failures are tried again this many times within one poll (default 3)
+ * @param maxRedeliveries during an outage (Elasticsearch, the disk, the mail server), an item is tried again this many
+ *     times within one poll, then left at its source for the next poll; outages are retried without limit (default 3)
  * @param redeliveryDelay the first wait before trying again; doubles each time (default 1s)
  * @param maxRedeliveryDelay the longest wait between tries (default 30s)
+ * @param maxAttempts an item that fails for any other reason (a defect, not an outage) is tried this many times in
+ *     all, across polls and restarts, then moved to quarantine with its last error in the ledger (default 5)
  * @param workDir scratch space for unpacked attachments, emptied after each submission (default
  *     {@code ${intake.data-dir}/work})
+ * @param attemptsDir where failed attempts are counted, as JSON lines (default {@code ${intake.data-dir}/attempts})
  */
 @Validated
 @ConfigurationProperties("intake.routes")
@@ -23,4 +27,6 @@ public record IntakeProperties(
         @DefaultValue("3") @Min(0) int maxRedeliveries,
         @DefaultValue("1s") @NotNull Duration redeliveryDelay,
         @DefaultValue("30s") @NotNull Duration maxRedeliveryDelay,
-        @NotNull Path workDir) {}
+        @DefaultValue("5") @Min(1) int maxAttempts,
+        @NotNull Path workDir,
+        @NotNull Path attemptsDir) {}

@@ -2,31 +2,44 @@ package cn.dataelements.contest.intake;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.compliance.EntryCheck;
-import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryBuilder;
 import cn.dataelements.contest.entry.EntryStore;
+import cn.dataelements.contest.index.DocumentTooLargeException;
 import cn.dataelements.contest.index.IndexItem;
 import cn.dataelements.contest.index.IndexProperties;
 import cn.dataelements.contest.index.Indexer;
 import cn.dataelements.contest.ledger.IntakeLedger;
 import cn.dataelements.contest.ledger.Outcome;
+import cn.dataelements.contest.receipt.Receipts;
+import cn.dataelements.contest.submission.PermanentIntakeException;
 import cn.dataelements.contest.submission.ReadSubmission;
+import cn.dataelements.contest.submission.SubmissionDocument;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The step after archiving, for every channel: a submission already in the index is counted (duplicate or
- * redelivery), any other is read from the archive and indexed; the ledger line is written once the index has
- * acknowledged. Only then does the route let the source acknowledge the item.
+ * The step after archiving, for every channel. A submission is read from the archive, made part of its team's entry,
+ * pre-checked, its receipt decided and written to disk, and only then is the submission document indexed: that write
+ * marks the item done, and the ledger line follows. A crash anywhere before it leaves the item to be read again, and
+ * every write before it is idempotent (same ids, merged entries, one receipt per submission id). A submission found
+ * already indexed is counted as a duplicate or a redelivery; one indexed without a decided receipt (a crash in an
+ * older version of the app) is taken in again, so its receipt is not lost.
  */
 @Component
 public class SubmissionIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionIntake.class);
 
     private final SubmissionReaders readers;
     private final EntryBuilder entries;
     private final EntryStore store;
     private final EntryCheck check;
+    private final TeamReceipt receipt;
+    private final Receipts receipts;
     private final Indexer indexer;
     private final IntakeLedger ledger;
     private final IntakeHealth health;
@@ -37,6 +50,8 @@ public class SubmissionIntake {
             EntryBuilder entries,
             EntryStore store,
             EntryCheck check,
+            TeamReceipt receipt,
+            Receipts receipts,
             Indexer indexer,
             IntakeLedger ledger,
             IntakeHealth health,
@@ -45,29 +60,71 @@ public class SubmissionIntake {
         this.entries = entries;
         this.store = store;
         this.check = check;
+        this.receipt = receipt;
+        this.receipts = receipts;
         this.indexer = indexer;
         this.ledger = ledger;
         this.health = health;
-        this.submissions = index.alias("submissions");
+        this.submissions = index.writeAlias("submissions");
     }
 
     /** Takes the submission in; returns what was taken, or null when it had been taken before. */
     public TakenSubmission take(ArchivedSubmission archived, Exchange exchange) {
         String route = exchange.getFromRouteId();
         TakenSubmission taken = null;
-        if (indexer.exists(submissions, archived.id())) {
+        if (indexer.exists(submissions, archived.id()) && receipts.decided(archived.id())) {
             record(route, archived.isResent() ? Outcome.DUPLICATE : Outcome.ALREADY_INDEXED, archived);
         } else {
-            ReadSubmission read = readers.read(archived);
-            // The entry first: the submission is what marks the item done, so a crash between the two writes
-            // leaves the item to be read again.
-            Entry entry = store.save(entries.build(read), read.document().from());
-            taken = new TakenSubmission(entry, check.check(entry, read).findings(), read);
-            indexer.index(submissions, List.of(new IndexItem(archived.id(), read.document())));
+            taken = takeIn(archived, true);
             record(route, Outcome.INDEXED, archived);
         }
-        health.succeeded(route);
+        health.itemSucceeded(route);
         return taken;
+    }
+
+    /**
+     * Takes an archived submission in again, as live intake did, but sends nothing and records nothing in the ledger:
+     * what a rebuild does with each submission of the archive, in the order of receipt.
+     */
+    public TakenSubmission replay(ArchivedSubmission archived) {
+        return takeIn(archived, false);
+    }
+
+    private TakenSubmission takeIn(ArchivedSubmission archived, boolean live) {
+        ReadSubmission read = readers.read(archived);
+        EntryStore.Saved saved = store.save(entries.build(read), read.document());
+        TakenSubmission taken = new TakenSubmission(
+                saved.entry(), check.check(saved.entry(), read).findings(), read, saved.view());
+        if (live) {
+            receipt.prepare(taken);
+        }
+        indexSubmission(read.document());
+        return taken;
+    }
+
+    /** Writes the submission document; one too large for the node loses its largest texts, each named as a problem. */
+    private void indexSubmission(SubmissionDocument document) {
+        SubmissionDocument next = document;
+        while (true) {
+            try {
+                indexer.index(submissions, List.of(new IndexItem(next.id(), next)));
+                return;
+            } catch (DocumentTooLargeException e) {
+                Optional<SubmissionDocument> smaller = next.withoutLargestText();
+                if (smaller.isEmpty()) {
+                    throw new PermanentIntakeException(
+                            "Submission " + document.id() + " is too large to index even without file texts: "
+                                    + e.getMessage(),
+                            "该提交即使不含文件文字内容也超出索引的大小上限，已移入隔离文件夹，原件已存档。",
+                            e);
+                }
+                next = smaller.get();
+                log.warn(
+                        "Submission {} too large to index: {}",
+                        document.id(),
+                        next.problems().get(next.problems().size() - 1).detailEn());
+            }
+        }
     }
 
     private void record(String route, Outcome outcome, ArchivedSubmission archived) {

@@ -5,16 +5,17 @@ import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.submission.ReadSubmission;
 
 /**
- * A new submission taken in: the entry it is now part of, its pre-check, and what was read. The route's last steps
- * (a receipt for mail) work from this.
+ * A new submission taken in: the entry it is now part of, its pre-check, what was read, and the entry the submission
+ * alone makes (its own form's contact, for the receipt).
  */
-public record TakenSubmission(Entry entry, EntryFindings findings, ReadSubmission read) {
+public record TakenSubmission(Entry entry, EntryFindings findings, ReadSubmission read, Entry view) {
 
     /** The version this submission made of its entry. */
     public Entry.Version version() {
         return entry.versions().stream()
                 .filter(v -> v.submissionId().equals(read.document().id()))
                 .findFirst()
-                .orElse(entry.versions().get(entry.versions().size() - 1));
+                .orElseThrow(() -> new IllegalStateException("Entry " + entry.id() + " has no version of submission "
+                        + read.document().id()));
     }
 }

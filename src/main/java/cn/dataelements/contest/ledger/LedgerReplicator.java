@@ -29,7 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Copies ledger lines from disk to the ledger index, from a checkpoint of how far each file was copied; while the
- * index is down the lines wait on disk and are copied once it is back. Line ids make a repeated copy harmless.
+ * index is down the lines wait on disk and are copied once it is back. Line ids make a repeated copy harmless, so
+ * whatever looks wrong starts a file over: a checkpoint past the end of its file or not at a line's start (a torn
+ * line was set aside), a checkpoint that cannot be read. A line that does not parse is logged and passed over. When
+ * the ledger index is new, every line is copied again and the read alias moves to it once all are in.
  */
 @Component
 class LedgerReplicator implements SmartLifecycle {
@@ -37,15 +40,18 @@ class LedgerReplicator implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LedgerReplicator.class);
     private static final int MAX_CHUNK_BYTES = 1 << 20;
 
+    private static final String NAME = "ledger";
+
     private final Path dir;
     private final Path checkpoint;
     private final Indexer indexer;
+    private final IndexInstaller installer;
     private final String alias;
     private final ObjectMapper json;
     private final long periodMillis;
     private ScheduledExecutorService executor;
-    /** The ledger index was made anew at this start: copy every line again, from the beginning. */
-    private final boolean copyAllAgain;
+    /** The ledger index was made anew: copy every line again, from the beginning, then let people read it. */
+    private volatile boolean copyAllAgain;
 
     LedgerReplicator(
             LedgerProperties properties,
@@ -53,11 +59,12 @@ class LedgerReplicator implements SmartLifecycle {
             IndexProperties index,
             ObjectMapper json,
             IndexInstaller installer) {
-        this.copyAllAgain = installer.moved().contains(index.alias("ledger"));
+        this.copyAllAgain = installer.unfilled().contains(NAME);
+        this.installer = installer;
         this.dir = properties.dir().toAbsolutePath();
         this.checkpoint = dir.resolve("replicated.json");
         this.indexer = indexer;
-        this.alias = index.alias("ledger");
+        this.alias = index.writeAlias(NAME);
         this.json = json;
         this.periodMillis = properties.replicateEvery().toMillis();
     }
@@ -87,7 +94,7 @@ class LedgerReplicator implements SmartLifecycle {
                     .sorted()
                     .toList()) {
                 String name = file.getFileName().toString();
-                long offset = done.getOrDefault(name, 0L);
+                long offset = validOffset(file, done.getOrDefault(name, 0L));
                 while (offset < Files.size(file)) {
                     long next = copyFrom(file, offset);
                     if (next == offset) {
@@ -99,6 +106,28 @@ class LedgerReplicator implements SmartLifecycle {
                 }
             }
         }
+        if (copyAllAgain) {
+            installer.promote(NAME);
+            copyAllAgain = false;
+            log.info("Every ledger line is in the new ledger index; searches use it now");
+        }
+    }
+
+    /** The checkpoint if it is at a line's start within the file; else 0, and the file is copied again. */
+    private long validOffset(Path file, long offset) throws IOException {
+        if (offset == 0) {
+            return 0;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer before = ByteBuffer.allocate(1);
+            if (offset <= channel.size() && channel.read(before, offset - 1) == 1 && before.get(0) == '\n') {
+                return offset;
+            }
+        }
+        log.warn(
+                "Ledger checkpoint of {} is not at a line's start (a torn line was set aside?); copying it again",
+                file.getFileName());
+        return 0;
     }
 
     /** Copies the whole lines after offset (up to a chunk); returns the offset after the last line copied. */
@@ -117,9 +146,17 @@ class LedgerReplicator implements SmartLifecycle {
         }
         List<IndexItem> items = new ArrayList<>();
         for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
                 LedgerEvent event = json.readValue(line, LedgerEvent.class);
                 items.add(new IndexItem(event.id(), event));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                log.warn(
+                        "{}: a line that is not a ledger event is passed over: {}",
+                        file.getFileName(),
+                        e.getOriginalMessage());
             }
         }
         indexer.index(alias, items);
@@ -130,7 +167,15 @@ class LedgerReplicator implements SmartLifecycle {
         if (!Files.exists(checkpoint)) {
             return new TreeMap<>();
         }
-        return new TreeMap<>(json.readValue(checkpoint.toFile(), new TypeReference<Map<String, Long>>() {}));
+        try {
+            return new TreeMap<>(json.readValue(checkpoint.toFile(), new TypeReference<Map<String, Long>>() {}));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            log.warn(
+                    "Ledger checkpoint {} cannot be read ({}); every line is copied again",
+                    checkpoint,
+                    e.getOriginalMessage());
+            return new TreeMap<>();
+        }
     }
 
     private void writeCheckpoint(Map<String, Long> done) throws IOException {

@@ -4,77 +4,71 @@ import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.SubmissionArchive;
 import cn.dataelements.contest.compliance.ComplianceReload;
 import cn.dataelements.contest.compliance.EntryCheck;
-import cn.dataelements.contest.entry.Entry;
-import cn.dataelements.contest.entry.EntryBuilder;
-import cn.dataelements.contest.entry.EntryStore;
-import cn.dataelements.contest.index.IndexItem;
-import cn.dataelements.contest.index.IndexProperties;
-import cn.dataelements.contest.index.Indexer;
-import cn.dataelements.contest.intake.SubmissionReaders;
-import cn.dataelements.contest.submission.ReadSubmission;
+import cn.dataelements.contest.index.IndexInstaller;
+import cn.dataelements.contest.intake.SubmissionIntake;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds every submission and entry from the archive alone, without fetching anything from the channels again:
- * after a change of rules, catalog or mappings, or to fill a new index. One bad submission is reported and skipped;
- * the rest go on.
+ * Rebuilds every submission, view, entry and findings document from the archive alone, without fetching anything from
+ * the channels again: after a change of rules, catalog or mappings, or to fill a new index. The archive is replayed in
+ * the order of receipt, through the same steps as live intake (no receipt is sent), into new, empty indices that take
+ * the write aliases at once, so intake goes on meanwhile and lands there too; searches keep the complete old indices
+ * until the replay is done and the read aliases move. One bad submission is reported and skipped; the rest go on.
  */
 @Component
 public class EntryRebuild {
+
+    /** The indices derived from the archive, rebuilt together. */
+    static final List<String> DERIVED = List.of("submissions", "views", "entries", "findings");
 
     private static final Logger log = LoggerFactory.getLogger(EntryRebuild.class);
     private static final int PROGRESS_EVERY = 25;
 
     private final SubmissionArchive archive;
-    private final SubmissionReaders readers;
-    private final EntryBuilder builder;
-    private final EntryStore store;
+    private final SubmissionIntake intake;
     private final EntryCheck check;
     private final ComplianceReload reload;
-    private final Indexer indexer;
-    private final IndexProperties index;
+    private final IndexInstaller installer;
 
     EntryRebuild(
             SubmissionArchive archive,
-            SubmissionReaders readers,
-            EntryBuilder builder,
-            EntryStore store,
+            SubmissionIntake intake,
             EntryCheck check,
             ComplianceReload reload,
-            Indexer indexer,
-            IndexProperties index) {
+            IndexInstaller installer) {
         this.archive = archive;
-        this.readers = readers;
-        this.builder = builder;
-        this.store = store;
+        this.intake = intake;
         this.check = check;
         this.reload = reload;
-        this.indexer = indexer;
-        this.index = index;
+        this.installer = installer;
     }
 
     public synchronized RebuildReport rebuildAll() throws IOException {
         Instant began = Instant.now();
         reload.reload();
-        List<ArchivedSubmission> all = archive.all();
-        java.util.Set<String> changed = new java.util.TreeSet<>();
+        for (String name : DERIVED) {
+            installer.newGeneration(name);
+        }
+        // Listed after the write aliases moved: whatever is archived later is taken in by live intake, into the new
+        // indices; whatever was archived before is in this list.
+        List<ArchivedSubmission> all = new ArrayList<>(archive.all());
+        all.sort(Comparator.comparing(ArchivedSubmission::order));
+        Set<String> entries = new TreeSet<>();
         List<String> failures = new ArrayList<>();
         int rebuilt = 0;
         for (ArchivedSubmission archived : all) {
             try {
-                ReadSubmission read = readers.read(archived);
-                indexer.index(index.alias("submissions"), List.of(new IndexItem(archived.id(), read.document())));
-                Entry entry = store.save(builder.build(read), read.document().from());
-                if (check.check(entry, read).changed()) {
-                    changed.add(entry.id());
-                }
+                entries.add(intake.replay(archived).entry().id());
                 rebuilt++;
             } catch (RuntimeException e) {
                 failures.add(archived.id() + ": " + e.getMessage());
@@ -83,6 +77,15 @@ public class EntryRebuild {
             if ((rebuilt + failures.size()) % PROGRESS_EVERY == 0) {
                 log.info("Rebuild: {} of {} submissions done", rebuilt + failures.size(), all.size());
             }
+        }
+        Set<String> changed = new TreeSet<>();
+        for (String entryId : entries) {
+            if (check.differsFromPublished(entryId)) {
+                changed.add(entryId);
+            }
+        }
+        for (String name : DERIVED) {
+            installer.promote(name);
         }
         long seconds = Duration.between(began, Instant.now()).toSeconds();
         log.info(

@@ -2,7 +2,6 @@ package cn.dataelements.contest.rebuild;
 
 import cn.dataelements.contest.index.IndexInstaller;
 import java.io.IOException;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -10,14 +9,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * When an index definition changed at this start, fills the new submission, view and entry indices from the archive,
- * in the background so intake goes on meanwhile (new items go straight into the new indices).
+ * When an index definition derived from the archive changed at this start (or a rebuild was cut short), rebuilds
+ * the submission, view, entry and findings indices from the archive, in the background: intake goes on meanwhile into
+ * the new indices, and searches use the old ones until the new ones are full.
  */
 @Component
 class RebuildAfterIndexChange implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildAfterIndexChange.class);
-    private static final Set<String> DERIVED = Set.of("submissions", "views", "entries");
 
     private final IndexInstaller installer;
     private final EntryRebuild rebuild;
@@ -29,8 +28,7 @@ class RebuildAfterIndexChange implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean derivedMoved =
-                installer.moved().stream().anyMatch(a -> DERIVED.stream().anyMatch(a::endsWith));
+        boolean derivedMoved = installer.unfilled().stream().anyMatch(EntryRebuild.DERIVED::contains);
         if (!derivedMoved) {
             return;
         }

@@ -1,7 +1,10 @@
 package cn.dataelements.contest.submission;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A received submission as it is indexed: immutable, one per distinct raw item, id = sha-256 of its raw bytes.
@@ -36,4 +39,47 @@ public record SubmissionDocument(
             String name, String path, String contentType, long size, String sha256, String text, boolean extracted) {}
 
     public static final String STATUS_RECEIVED = "received";
+
+    /** The code of the problem that names a file whose text was left out of the index. */
+    public static final String TEXT_NOT_INDEXED = "FILE_TEXT_NOT_INDEXED";
+
+    /**
+     * This document with its largest file text left out and a problem naming that file: what is indexed when the node
+     * refuses the whole as too large. Empty when no file has text left to leave out.
+     */
+    public Optional<SubmissionDocument> withoutLargestText() {
+        Optional<FileDocument> largest = files.stream()
+                .filter(f -> f.text() != null && !f.text().isEmpty())
+                .max(Comparator.comparingInt(f -> f.text().length()));
+        if (largest.isEmpty()) {
+            return Optional.empty();
+        }
+        FileDocument cut = largest.get();
+        List<FileDocument> kept = files.stream()
+                .map(f -> f == cut
+                        ? new FileDocument(f.name(), f.path(), f.contentType(), f.size(), f.sha256(), "", f.extracted())
+                        : f)
+                .toList();
+        List<Problem> more = new ArrayList<>(problems);
+        more.add(new Problem(
+                TEXT_NOT_INDEXED,
+                "文件“" + cut.path() + "”的文字内容过多，超出索引的大小上限，未编入检索（原件已保存）。",
+                "Text of " + cut.path() + " (" + cut.text().length() + " chars) left out: the submission was too large"
+                        + " for the index",
+                cut.path()));
+        return Optional.of(new SubmissionDocument(
+                id,
+                channel,
+                route,
+                receivedAt,
+                archivedAt,
+                source,
+                subject,
+                from,
+                fromName,
+                bodyText,
+                kept,
+                more,
+                status));
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,8 @@ class WatchListControllerTest {
     void setUp() {
         WatchListStore store =
                 new WatchListStore(dir, Clock.fixed(Instant.parse("2025-06-01T04:00:00Z"), ZoneOffset.UTC));
-        mvc = MockMvcBuilders.standaloneSetup(new WatchListController(store)).build();
+        mvc = MockMvcBuilders.standaloneSetup(new WatchListController(store, (now, before) -> List.of()))
+                .build();
     }
 
     @Test

@@ -24,12 +24,12 @@ class IndexInstallerIT {
     IndexProperties properties;
 
     @Test
-    void everyDefinitionIsInstalledBehindItsAlias() throws Exception {
-        for (String name : List.of("submissions", "ledger")) {
+    void everyDefinitionIsInstalledBehindItsReadAndWriteAliases() throws Exception {
+        for (String name : List.of("submissions", "views", "entries", "findings", "ledger")) {
             String alias = properties.alias(name);
-            var aliases = client.indices().getAlias(a -> a.name(alias)).result();
-            assertThat(aliases).hasSize(1);
-            assertThat(aliases.keySet().iterator().next()).startsWith(alias + "-");
+            String index = only(alias);
+            assertThat(index).startsWith(alias + "-");
+            assertThat(only(properties.writeAlias(name))).isEqualTo(index);
         }
     }
 
@@ -51,19 +51,16 @@ class IndexInstallerIT {
     }
 
     @Test
-    void aChangedDefinitionMovesTheAliasToANewIndexAndKeepsTheOld(@TempDir Path definitions) throws Exception {
+    void aChangedDefinitionTakesTheWriteAliasAtOnceAndTheReadAliasOnceFilledKeepingTheOld(@TempDir Path definitions)
+            throws Exception {
         IndexProperties probe = new IndexProperties("probe" + System.nanoTime(), definitions);
         Files.writeString(
                 definitions.resolve("things.index.json"),
                 "{\"mappings\":{\"properties\":{\"a\":{\"type\":\"keyword\"}}}}");
         IndexInstaller first = new IndexInstaller(client, probe);
         first.afterPropertiesSet();
-        String before = client.indices()
-                .getAlias(a -> a.name(probe.alias("things")))
-                .result()
-                .keySet()
-                .iterator()
-                .next();
+        String before = only(probe.alias("things"));
+        assertThat(only(probe.writeAlias("things"))).isEqualTo(before);
 
         Files.writeString(
                 definitions.resolve("things.index.json"),
@@ -71,14 +68,63 @@ class IndexInstallerIT {
         IndexInstaller second = new IndexInstaller(client, probe);
         second.afterPropertiesSet();
 
-        var now = client.indices()
-                .getAlias(a -> a.name(probe.alias("things")))
-                .result()
-                .keySet();
-        assertThat(now).hasSize(1).doesNotContain(before);
-        assertThat(client.indices().exists(e -> e.index(before)).value()).isTrue();
-        assertThat(first.moved()).isEmpty();
-        assertThat(second.moved()).containsExactly(probe.alias("things"));
+        String filling = only(probe.writeAlias("things"));
+        assertThat(filling).isNotEqualTo(before);
+        assertThat(only(probe.alias("things")))
+                .as("searches stay on the full index")
+                .isEqualTo(before);
+        assertThat(first.unfilled()).isEmpty();
+        assertThat(second.unfilled()).containsExactly("things");
+
+        second.promote("things");
+
+        assertThat(only(probe.alias("things"))).isEqualTo(filling);
+        assertThat(second.unfilled()).isEmpty();
+        assertThat(client.indices().exists(e -> e.index(before)).value())
+                .as("an index of an older definition is kept")
+                .isTrue();
+    }
+
+    @Test
+    void aNewGenerationOfTheSameDefinitionReplacesTheOldOneWhichIsDeleted(@TempDir Path definitions) throws Exception {
+        IndexProperties probe = new IndexProperties("probe" + System.nanoTime(), definitions);
+        Files.writeString(
+                definitions.resolve("things.index.json"),
+                "{\"mappings\":{\"properties\":{\"a\":{\"type\":\"keyword\"}}}}");
+        IndexInstaller installer = new IndexInstaller(client, probe);
+        installer.afterPropertiesSet();
+        String before = only(probe.alias("things"));
+
+        String next = installer.newGeneration("things");
+        assertThat(only(probe.alias("things"))).isEqualTo(before);
+        assertThat(only(probe.writeAlias("things"))).isEqualTo(next);
+        installer.promote("things");
+
+        assertThat(only(probe.alias("things"))).isEqualTo(next);
+        assertThat(client.indices().exists(e -> e.index(before)).value()).isFalse();
+    }
+
+    @Test
+    void anIndexInstalledBeforeThereWasAWriteAliasGetsOne(@TempDir Path definitions) throws Exception {
+        IndexProperties probe = new IndexProperties("probe" + System.nanoTime(), definitions);
+        String json = "{\"mappings\":{\"properties\":{\"a\":{\"type\":\"keyword\"}}}}";
+        Files.writeString(definitions.resolve("things.index.json"), json);
+        String old = probe.alias("things") + "-" + IndexInstaller.digest(json);
+        client.indices().create(c -> c.index(old).withJson(new java.io.StringReader(json)));
+        client.indices().putAlias(a -> a.index(old).name(probe.alias("things")).isWriteIndex(true));
+
+        IndexInstaller installer = new IndexInstaller(client, probe);
+        installer.afterPropertiesSet();
+
+        assertThat(only(probe.writeAlias("things"))).isEqualTo(old);
+        assertThat(only(probe.alias("things"))).isEqualTo(old);
+        assertThat(installer.unfilled()).isEmpty();
+    }
+
+    private String only(String alias) throws java.io.IOException {
+        var indices = client.indices().getAlias(a -> a.name(alias)).result().keySet();
+        assertThat(indices).hasSize(1);
+        return indices.iterator().next();
     }
 
     @Test

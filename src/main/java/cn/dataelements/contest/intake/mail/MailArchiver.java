@@ -37,7 +37,9 @@ class MailArchiver {
         long uidValidity = folder instanceof UIDFolder uids ? uids.getUIDValidity() : -1;
         String[] ids = mail.getHeader("Message-ID");
         String messageId = ids == null || ids.length == 0 ? "" : ids[0].trim();
-        exchange.setProperty(IntakeFailures.SOURCE, new SourceItem(folder.getFullName(), uid, messageId));
+        exchange.setProperty(
+                IntakeFailures.SOURCE,
+                new SourceItem(exchange.getFromRouteId(), folder.getFullName(), uidValidity, uid, messageId));
         Instant received = mail.getReceivedDate() == null
                 ? Instant.now()
                 : mail.getReceivedDate().toInstant();

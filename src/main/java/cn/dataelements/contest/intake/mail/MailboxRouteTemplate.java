@@ -3,13 +3,17 @@ package cn.dataelements.contest.intake.mail;
 import cn.dataelements.contest.intake.IntakeErrorHandling;
 import cn.dataelements.contest.intake.IntakeFailures;
 import cn.dataelements.contest.intake.SubmissionIntake;
+import cn.dataelements.contest.receipt.ReceiptFlusher;
+import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.DefaultAuthenticator;
+import org.apache.camel.component.mail.MailAuthenticator;
 import org.springframework.stereotype.Component;
 
 /**
  * Route template {@value #ID}: polls one IMAP(S) folder, archives each mail's raw bytes first, then reads the
- * archived copy and indexes it; camel-mail moves the mail to the processed folder only after the index
- * acknowledged, or to the quarantine folder when its content cannot be handled. Instantiated from a
+ * archived copy and takes it in; camel-mail moves the mail to the processed folder only after the submission was
+ * indexed, or to the quarantine folder when its content cannot be handled. Instantiated from a
  * {@code routes/*.camel.yaml} file; see {@code routes/submission-mailbox.camel.yaml}.
  */
 @Component
@@ -31,20 +35,33 @@ class MailboxRouteTemplate extends RouteBuilder {
                         "quarantineFolder", "Quarantine", "where a mail goes whose content cannot be handled")
                 .templateParameter("pollDelay", "30000", "milliseconds between polls of an inbox with nothing left")
                 .templateParameter("batchSize", "10", "mails taken per poll: small, so a poll never holds much")
+                // The password never enters the endpoint URI, where characters such as ")&" end a RAW() value: the
+                // route's own authenticator carries it.
+                .templateBean(
+                        "authenticator",
+                        MailAuthenticator.class,
+                        rtc -> new DefaultAuthenticator(resolved(rtc, "username"), resolved(rtc, "password")))
                 // unseen=false: an organizer may have opened a mail in webmail before we polled.
                 // mapMailMessage=false: we archive the raw bytes and walk them ourselves.
                 // greedy=true: a poll that took mail polls again at once, so a backlog (the deadline rush) drains in
                 // batches without waiting pollDelay after each; the delay applies once the inbox is empty.
-                .from("{{protocol}}://{{host}}:{{port}}?username={{username}}&password=RAW({{password}})"
+                // pollStrategy: tells health when the mailbox cannot be polled at all (login, server, folder).
+                .from("{{protocol}}://{{host}}:{{port}}?username={{username}}&authenticator=#{{authenticator}}"
                         + "&folderName={{folder}}&unseen=false&peek=true&delete=false&mapMailMessage=false"
                         + "&maxMessagesPerPoll={{batchSize}}&fetchSize={{batchSize}}&delay={{pollDelay}}&greedy=true"
-                        + "&moveTo={{processedFolder}}&connectionTimeout=30000")
+                        + "&moveTo={{processedFolder}}&connectionTimeout=30000&pollStrategy=#intakePollStrategy")
                 .routeConfigurationId(IntakeErrorHandling.ID)
                 // Strangers' headers go first: nothing downstream reads inbound headers, so none is kept.
                 .removeHeaders("*")
                 .setProperty(IntakeFailures.QUARANTINE_FOLDER, constant("{{quarantineFolder}}"))
                 .bean(MailArchiver.class, "archive")
                 .bean(SubmissionIntake.class, "take")
-                .bean(MailReceiptStep.class, "acknowledge");
+                .bean(ReceiptFlusher.class, "wake");
+    }
+
+    /** A parameter's value as the route file gave it, its placeholders ({{intake.mail.password}}) resolved. */
+    private static String resolved(RouteTemplateContext rtc, String name) {
+        String value = rtc.getProperty(name, String.class);
+        return value == null ? null : rtc.getCamelContext().resolvePropertyPlaceholders(value);
     }
 }
