@@ -21,6 +21,7 @@ public class DecisionStore {
     private final Path file;
     private final ObjectMapper json;
     private final Map<String, Decision> latest = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
 
     DecisionStore(ComplianceProperties properties, ObjectMapper json) throws IOException {
         this.file = properties.decisionsDir().toAbsolutePath().resolve("decisions.jsonl");
@@ -37,6 +38,12 @@ public class DecisionStore {
             throw new UncheckedIOException("Could not record the decision in " + file, e);
         }
         latest.put(key(decision.entryId(), decision.code(), decision.evidenceKey()), decision);
+        revision.incrementAndGet();
+    }
+
+    /** Goes up with every decision recorded: a check that saw an older value may have missed one. */
+    long revision() {
+        return revision.get();
     }
 
     public Optional<Decision> on(String entryId, Finding finding) {

@@ -121,17 +121,24 @@ public class EntryCheck {
         List<String> conflicts = checker.conflicts(input.entry());
         AtomicBoolean changed = new AtomicBoolean();
         AtomicReference<List<String>> before = new AtomicReference<>(List.of());
-        EntryFindings saved = indexer.update(alias, entryId, EntryFindings.class, current -> {
-            // the decisions are read on every turn: one made since the last turn is kept
-            EntryFindings next = withDecisions(entryId, findings, conflicts);
-            Optional<EntryFindings> shown = indexer.get(published, entryId, EntryFindings.class);
-            before.set(current.or(() -> shown).map(EntryFindings::conflicts).orElse(List.of()));
-            changed.set(shown.map(s -> !sameResult(s, next)).orElse(true));
-            if (current.isPresent() && sameResult(current.get(), next)) {
-                return current.get();
-            }
-            return shown.filter(s -> sameResult(s, next)).orElse(next);
-        });
+        EntryFindings saved;
+        long seen;
+        do {
+            // A decision recorded while this check wrote (before its findings were in the index) is put in now.
+            seen = decisions.revision();
+            saved = indexer.update(alias, entryId, EntryFindings.class, current -> {
+                // the decisions are read on every turn: one made since the last turn is kept
+                EntryFindings next = withDecisions(entryId, findings, conflicts);
+                Optional<EntryFindings> shown = indexer.get(published, entryId, EntryFindings.class);
+                before.set(current.or(() -> shown).map(EntryFindings::conflicts).orElse(List.of()));
+                changed.set(
+                        changed.get() || shown.map(s -> !sameResult(s, next)).orElse(true));
+                if (current.isPresent() && sameResult(current.get(), next)) {
+                    return current.get();
+                }
+                return shown.filter(s -> sameResult(s, next)).orElse(next);
+            });
+        } while (decisions.revision() != seen);
         return new Saved(new Checked(saved, changed.get()), before.get());
     }
 

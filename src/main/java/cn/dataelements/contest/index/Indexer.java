@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -126,12 +127,10 @@ public class Indexer {
                         : i.opType(OpType.Create);
             });
             return true;
-        } catch (ElasticsearchException e) {
-            if (e.status() == CONFLICT) {
+        } catch (IOException | RuntimeException e) {
+            if (status(e) == CONFLICT) {
                 return false;
             }
-            throw refused(alias, 1, e);
-        } catch (IOException | RuntimeException e) {
             throw refused(alias, 1, e);
         }
     }
@@ -140,20 +139,25 @@ public class Indexer {
         if (status(e) == TOO_LARGE) {
             return new DocumentTooLargeException(alias + ": a request of " + count + " document(s) is too large", e);
         }
-        if (status(e) == BAD_DOCUMENT && e instanceof ElasticsearchException es) {
+        if (status(e) == BAD_DOCUMENT) {
             // the document itself does not fit the index's mapping: no retry changes that
-            return new PermanentIntakeException(
-                    alias + ": " + es.getMessage(), "索引拒绝了该提交的数据（" + es.status() + "），原件已保存。", e);
+            return new PermanentIntakeException(alias + ": " + e.getMessage(), "索引拒绝了该提交的数据（400），原件已保存。", e);
         }
         return new IndexingException("Elasticsearch did not take " + count + " document(s) into " + alias, e);
     }
 
+    /** The HTTP status Elasticsearch answered with, whichever layer of the client reports it; -1 when none. */
     private static int status(Exception e) {
-        if (e instanceof ElasticsearchException es) {
-            return es.status();
-        }
-        if (e instanceof TransportException t) {
-            return t.statusCode();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ElasticsearchException es) {
+                return es.status();
+            }
+            if (t instanceof TransportException transport && transport.statusCode() > 0) {
+                return transport.statusCode();
+            }
+            if (t instanceof ResponseException response) {
+                return response.getResponse().getStatusLine().getStatusCode();
+            }
         }
         return -1;
     }

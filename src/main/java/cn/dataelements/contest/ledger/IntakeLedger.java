@@ -45,7 +45,10 @@ public class IntakeLedger {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
                     .toList()) {
-                JsonLines.repairTail(file);
+                if (JsonLines.repairTail(file)) {
+                    // the file is now shorter than what was copied: its checkpoint no longer marks whole lines
+                    replicator.copyAgain(file.getFileName().toString());
+                }
             }
         }
     }

@@ -113,6 +113,14 @@ class LedgerReplicator implements SmartLifecycle {
         }
     }
 
+    /** Copies this file again from its start: it was cut (a torn line set aside), so its checkpoint is stale. */
+    synchronized void copyAgain(String fileName) throws IOException {
+        Map<String, Long> done = readCheckpoint();
+        if (done.remove(fileName) != null) {
+            writeCheckpoint(done);
+        }
+    }
+
     /** The checkpoint if it is at a line's start within the file; else 0, and the file is copied again. */
     private long validOffset(Path file, long offset) throws IOException {
         if (offset == 0) {

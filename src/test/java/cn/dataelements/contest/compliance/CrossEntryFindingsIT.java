@@ -7,6 +7,7 @@ import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.support.DocxText;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
+import cn.dataelements.contest.support.TestMailServer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,14 @@ class CrossEntryFindingsIT {
         assertThat(codes(b.id())).contains("PERSON_IN_SEVERAL_TEAMS");
         assertThat(codes(a.id())).contains("PERSON_IN_SEVERAL_TEAMS");
         assertThat(findings(a.id()).conflicts()).containsExactly(b.id());
+        // The committee sees the other team; the second team's receipt tells nothing of it.
+        String receipt = Awaitility.await("the second team's receipt")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> TestMailServer.receiptsTo("b@example.cn"), r -> !r.isEmpty())
+                .get(0)
+                .getContent()
+                .toString();
+        assertThat(receipt).contains(b.id()).doesNotContain(a.id(), a.workTitle(), "其他团队", SHARED_PERSON);
 
         Entry bWithoutHim = mail("b@example.cn", DocxText.replace(formB, SHARED_PERSON, "杨晓冬"));
 

@@ -28,6 +28,7 @@ public final class AppProcess implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private final int port;
+    private final String adminPassword = "app-" + UUID.randomUUID();
     private Process process;
 
     /**
@@ -43,7 +44,7 @@ public final class AppProcess implements AutoCloseable {
                 "-jar",
                 jar().toString()));
         command.add("--server.port=" + port);
-        command.add("--intake.security.admin-password=app-" + UUID.randomUUID());
+        command.add("--intake.security.admin-password=" + adminPassword);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     }
 
@@ -65,7 +66,9 @@ public final class AppProcess implements AutoCloseable {
                 "intake.mail.password",
                 TestMailServer.password(),
                 "intake.mail.poll-delay",
-                200));
+                200,
+                "intake.receipts.port",
+                TestMailServer.smtpPort()));
         properties.putAll(extra);
         return new AppProcess(name, properties);
     }
@@ -93,13 +96,51 @@ public final class AppProcess implements AutoCloseable {
 
     /** The health endpoint's JSON, UP or DOWN alike; empty while the app does not answer. */
     public String health() {
+        return health(false);
+    }
+
+    /** The health endpoint's JSON as the admin sees it, with every component's details (reasons included). */
+    public String healthDetails() {
+        return health(true);
+    }
+
+    /** A JSON POST to the app's API as the admin; returns the status code. */
+    public int postAsAdmin(String path, String json) {
         try {
             return HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                                    .timeout(Duration.ofSeconds(5))
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Content-Type", "application/json")
+                                    .header("Authorization", adminAuthorization())
+                                    .POST(HttpRequest.BodyPublishers.ofString(json))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String adminAuthorization() {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(("admin:" + adminPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String health(boolean asAdmin) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5));
+            if (asAdmin) {
+                request.header("Authorization", adminAuthorization());
+            }
+            return HttpClient.newHttpClient()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (IOException e) {
             return "";

@@ -39,6 +39,12 @@ public final class RawMail {
         return this;
     }
 
+    /** Adds a Reply-To header: where the sender asks answers to go. */
+    public RawMail replyTo(String address) {
+        this.extraHeaders += "Reply-To: " + address + "\r\n";
+        return this;
+    }
+
     /** Marks the mail as an automatic reply, as an out-of-office message is. */
     public RawMail autoReply() {
         this.extraHeaders += "Auto-Submitted: auto-replied\r\n";

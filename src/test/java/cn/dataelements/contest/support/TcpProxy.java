@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on loopback in front of a real server, that a test can cut (every open connection reset, new ones
- * closed at once) and restore: a network outage without touching the server.
+ * closed at once) and restore: a network outage without touching the server. It can also delay what the client
+ * sends: a slow link, so that a test can act between two commands of the client.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -19,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private volatile long clientDelayMillis;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -42,6 +44,11 @@ public final class TcpProxy implements AutoCloseable {
         cut = false;
     }
 
+    /** Holds every chunk the client sends this long before the server gets it. */
+    public void delayClient(java.time.Duration delay) {
+        clientDelayMillis = delay.toMillis();
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -53,20 +60,27 @@ public final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(server);
-                pipe(client, server);
-                pipe(server, client);
+                pipe(client, server, true);
+                pipe(server, client, false);
             } catch (IOException e) {
                 // listener closed, or the target refused: the client sees its connection fail, as in an outage
             }
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, boolean fromClient) {
         Thread pump = new Thread(
                 () -> {
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
-                        in.transferTo(out);
+                        byte[] buffer = new byte[8192];
+                        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                            if (fromClient && clientDelayMillis > 0) {
+                                slowLink();
+                            }
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
                     } catch (IOException e) {
                         // connection cut
                     } finally {
@@ -79,6 +93,16 @@ public final class TcpProxy implements AutoCloseable {
                 "tcp-proxy-pump");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    /** The slow link itself: time passing on the wire is what this proxy simulates. */
+    private void slowLink() throws IOException {
+        try {
+            Thread.sleep(clientDelayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     private static void closeQuietly(Socket socket) {

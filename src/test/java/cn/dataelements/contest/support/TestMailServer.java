@@ -61,6 +61,18 @@ public final class TestMailServer {
         return received;
     }
 
+    /** The receipts the app sent to an address: messages to it marked as automatic replies (RFC 3834). */
+    public static List<MimeMessage> receiptsTo(String address) throws MessagingException {
+        List<MimeMessage> receipts = new ArrayList<>();
+        for (MimeMessage message : receivedBy(address)) {
+            String[] auto = message.getHeader("Auto-Submitted");
+            if (auto != null && auto[0].startsWith("auto-replied")) {
+                receipts.add(message);
+            }
+        }
+        return receipts;
+    }
+
     public static String password() {
         return PASSWORD;
     }
@@ -69,6 +81,36 @@ public final class TestMailServer {
     public static String account(String login) {
         start().setUser(login, login, PASSWORD);
         return login;
+    }
+
+    /** Adds a mailbox account with a password of its own. */
+    public static String account(String login, String password) {
+        start().setUser(login, login, password);
+        return login;
+    }
+
+    /** Changes an account's password, as an administrator would. */
+    public static void changePassword(String login, String password) {
+        start().getUserManager().getUser(login).setPassword(password);
+    }
+
+    /**
+     * Puts the raw bytes into an account's inbox with this INTERNALDATE, the receipt time the app reads (IMAP gives it
+     * to the second): several mails of one second, or mails whose received order is not their delivery order.
+     */
+    public static void deliver(String login, byte[] raw, java.util.Date internalDate) throws MessagingException {
+        GreenMailUser user = start().getUserManager().getUser(login);
+        try {
+            start().getManagers()
+                    .getImapHostManager()
+                    .getInbox(user)
+                    .appendMessage(
+                            new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)),
+                            new jakarta.mail.Flags(),
+                            internalDate);
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new MessagingException("cannot append to the inbox of " + login, e);
+        }
     }
 
     /** Puts the raw bytes into the default account's inbox as they are. */

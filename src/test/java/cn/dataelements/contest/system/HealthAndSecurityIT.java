@@ -34,6 +34,39 @@ class HealthAndSecurityIT {
     }
 
     @Test
+    void healthAnswersInTimeAndSaysDownWhileTheElasticsearchNodeIsFrozen() throws Exception {
+        ProcessHandle node = ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("org.elasticsearch.bootstrap.Elasticsearch"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no local Elasticsearch node among this JVM's children"));
+        signal("STOP", node);
+        try {
+            long began = System.nanoTime();
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                            .timeout(java.time.Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+
+            assertThat(millis).as("answered within 2 s").isLessThan(2000);
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body()).contains("\"elasticsearch\":{\"status\":\"DOWN\"");
+        } finally {
+            signal("CONT", node);
+        }
+        org.awaitility.Awaitility.await("Elasticsearch up again")
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> get("/actuator/health", null).body().contains("\"elasticsearch\":{\"status\":\"UP\""));
+    }
+
+    private static void signal(String signal, ProcessHandle process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start();
+        assertThat(kill.waitFor()).as("kill -" + signal).isZero();
+    }
+
+    @Test
     void metricsAndApiNeedASignedInUser() throws Exception {
         assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/submissions", null).statusCode()).isEqualTo(401);

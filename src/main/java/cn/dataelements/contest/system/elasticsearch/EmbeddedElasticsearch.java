@@ -79,7 +79,7 @@ public final class EmbeddedElasticsearch {
             }
             int httpPort = freePort();
             int transportPort = freePort();
-            folders.writeConfig(home, settings.instance(), httpPort, transportPort);
+            folders.writeConfig(home, settings.instance(), httpPort, transportPort, settings.maxContentLength());
             RunAs runAs = RunAs.forCurrentProcess(settings.runAsUser());
             runAs.takeOwnership(folders.root());
             ProcessBuilder builder = ChildEnvironment.clean(

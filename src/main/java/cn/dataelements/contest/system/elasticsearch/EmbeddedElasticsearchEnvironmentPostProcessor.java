@@ -60,6 +60,7 @@ public class EmbeddedElasticsearchEnvironmentPostProcessor implements Environmen
                 p.freshData(),
                 p.heap(),
                 p.startTimeout(),
-                p.runAsUser());
+                p.runAsUser(),
+                p.maxContentLength());
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startTimeout how long to wait for a yellow cluster (default 3 minutes)
  * @param runAsUser the unprivileged account the node runs as when this JVM is root, created if missing (default
  *     contest-es)
+ * @param maxContentLength the largest request the node takes ({@code http.max_content_length}; default 100mb, the
+ *     node's own default): a larger submission document is refused with 413 and indexed without its largest texts
  */
 public record EmbeddedElasticsearchProperties(
         @DefaultValue("true") boolean enabled,
@@ -29,7 +31,8 @@ public record EmbeddedElasticsearchProperties(
         @DefaultValue("false") boolean freshData,
         @DefaultValue("512m") String heap,
         @DefaultValue("3m") Duration startTimeout,
-        @DefaultValue("contest-es") String runAsUser) {
+        @DefaultValue("contest-es") String runAsUser,
+        @DefaultValue("100mb") String maxContentLength) {
 
     static final String PREFIX = "intake.elasticsearch.embedded";
 }

@@ -67,7 +67,8 @@ final class NodeFolders {
         return home;
     }
 
-    void writeConfig(Path home, String instance, int httpPort, int transportPort) throws IOException {
+    void writeConfig(Path home, String instance, int httpPort, int transportPort, String maxContentLength)
+            throws IOException {
         // Security is set explicitly: left unset, the first start turns on TLS and rewrites this file to listen on
         // every address. The node is reachable on loopback only.
         List<String> lines = List.of(
@@ -80,7 +81,8 @@ final class NodeFolders {
                 "transport.port: " + transportPort,
                 "discovery.type: single-node",
                 "xpack.security.enabled: false",
-                "cluster.routing.allocation.disk.threshold_enabled: false");
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                "http.max_content_length: " + maxContentLength);
         Files.write(home.resolve("config/elasticsearch.yml"), lines, StandardCharsets.UTF_8);
     }
 
