@@ -15,29 +15,10 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Drives real child JVMs over the committed fixtures made by {@link ExtractionFixtures}. */
-class ForkedTikaExtractorTest {
-
-    @TempDir
-    static Path temp;
-
-    static ForkedTikaExtractor extractor;
-
-    @BeforeAll
-    static void startExtractor() {
-        extractor = new ForkedTikaExtractor(
-                new ExtractionSettings(Duration.ofSeconds(30), "256m", 100_000, temp.resolve("children"), 1));
-    }
-
-    @AfterAll
-    static void stopExtractor() {
-        extractor.close();
-    }
+class ForkedTikaExtractorTest extends WithExtractionChild {
 
     @Test
     void docxKeepsChineseHeadingsTableAndListInTextAndXhtml() {

@@ -8,36 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 /**
  * One budget for a whole submission, across its attachments and the archives in them, with the real archive expander
  * and a real extraction child: past a limit the rest is listed unread and the submission gets one problem.
  */
-class SubmissionBudgetTest {
-
-    @TempDir
-    static Path temp;
-
-    static ForkedTikaExtractor extractor;
-
-    @BeforeAll
-    static void startExtractor() {
-        extractor = new ForkedTikaExtractor(
-                new ExtractionSettings(Duration.ofSeconds(30), "256m", 100_000, temp.resolve("children"), 1));
-    }
-
-    @AfterAll
-    static void stopExtractor() {
-        extractor.close();
-    }
+class SubmissionBudgetTest extends WithExtractionChild {
 
     @Test
     void filesPastTheSubmissionsCountAreNotReadAndSaidOnce() throws Exception {

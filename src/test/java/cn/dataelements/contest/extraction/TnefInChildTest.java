@@ -6,30 +6,10 @@ import cn.dataelements.contest.intake.mail.fixtures.MailFixtureGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Outlook's winmail.dat is unpacked in a real extraction child, not in the application's heap. */
-class TnefInChildTest {
-
-    @TempDir
-    static Path temp;
-
-    static ForkedTikaExtractor extractor;
-
-    @BeforeAll
-    static void startExtractor() {
-        extractor = new ForkedTikaExtractor(
-                new ExtractionSettings(Duration.ofSeconds(30), "256m", 100_000, temp.resolve("children"), 1));
-    }
-
-    @AfterAll
-    static void stopExtractor() {
-        extractor.close();
-    }
+class TnefInChildTest extends WithExtractionChild {
 
     @Test
     void theFilesInsideComeOutWithTheirGbkNamesDecoded() throws Exception {

@@ -102,13 +102,19 @@ public final class IndexedSubmissions {
                 .orElseThrow();
     }
 
-    /** Waits until the ledger index has any line with this outcome. */
-    public Map<String, Object> awaitLedgerOutcome(String outcome) {
-        return Awaitility.await("a ledger line " + outcome)
+    /** Waits until the ledger index has a line with this outcome whose reason says this (other tests add lines). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> awaitLedgerOutcome(String outcome, String reasonPart) {
+        return Awaitility.await("a ledger line " + outcome + " for " + reasonPart)
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> search("contest-ledger", "outcome", outcome), hits -> !hits.isEmpty())
-                .get(0)
-                .source();
+                .until(
+                        () -> search("contest-ledger", "outcome", outcome).stream()
+                                .map(h -> (Map<String, Object>) h.source())
+                                .filter(line ->
+                                        String.valueOf(line.get("reason")).contains(reasonPart))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     @SuppressWarnings("rawtypes")

@@ -92,8 +92,8 @@ class MailIntakeIT {
         awaitFolder(encrypted.messageId(), "Processed");
         awaitFolder(good.messageId(), "Processed");
         await().atMost(Duration.ofSeconds(60)).until(() -> TestMailServer.messagesIn("Quarantine") >= 1);
-        Map<String, Object> quarantined = index.awaitLedgerOutcome("QUARANTINED");
-        assertThat(quarantined.get("reason").toString()).contains("Not a mail");
+        Map<String, Object> quarantined = index.awaitLedgerOutcome("QUARANTINED", "Not a mail");
+        assertThat(quarantined.get("reason").toString()).contains("无法识别为邮件");
     }
 
     private static void awaitFolder(String messageId, String folder) {
