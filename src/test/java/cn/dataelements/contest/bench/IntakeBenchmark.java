@@ -43,6 +43,9 @@ public final class IntakeBenchmark {
         }
         Map<String, LedgerWatch.Done> done =
                 new LedgerWatch(Path.of(args[7])).await(appended.keySet(), Duration.ofMinutes(30));
+        if (args.length > 10) {
+            stopProfiler(appPid, args[9], Path.of(args[10]));
+        }
         report.intake(start, appended, done);
         // A new connection: the server may drop one left idle while the app worked.
         try (BenchmarkMailbox mailbox = new BenchmarkMailbox(imapPort, args[2], args[3])) {
@@ -53,6 +56,23 @@ public final class IntakeBenchmark {
         JsonNode rebuilt = post(appUrl + "/api/admin/rebuild", auth);
         report.rebuild(Duration.between(rebuildStart, Instant.now()), rebuilt);
         report.print();
+    }
+
+    /** Ends the wall-clock profile started by bin/benchmark, writes it, and prints where the intake's time went. */
+    private static void stopProfiler(long appPid, String library, Path collapsed) throws Exception {
+        Process jcmd = new ProcessBuilder(
+                        "jcmd",
+                        Long.toString(appPid),
+                        "JVMTI.agent_load",
+                        library,
+                        "\"stop,file=" + collapsed + ",collapsed,threads\"")
+                .redirectErrorStream(true)
+                .start();
+        jcmd.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        if (jcmd.waitFor() != 0 || !java.nio.file.Files.exists(collapsed)) {
+            throw new IllegalStateException("the profiler wrote no " + collapsed);
+        }
+        WallProfile.main(new String[] {collapsed.toString(), "10"});
     }
 
     private static long heapUsedMib(String appUrl, String auth) throws Exception {
