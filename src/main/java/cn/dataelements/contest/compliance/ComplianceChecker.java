@@ -37,8 +37,20 @@ public class ComplianceChecker {
     }
 
     public List<Finding> check(CheckInput input) {
-        RuleContext now = context;
-        return RULES.stream().flatMap(r -> r.check(input, now).stream()).toList();
+        return run(input).findings();
+    }
+
+    /** An entry's findings and the other entries its cross-entry findings name. */
+    public record Result(List<Finding> findings, List<String> conflicts) {}
+
+    /** Runs every rule; the other entries are looked up once and shared by the rules and the conflicts. */
+    public Result run(CheckInput input) {
+        RuleContext base = context;
+        List<Entry> others = base.directory().others(input.entry());
+        RuleContext now = new RuleContext(base.tracks(), base.settings(), base.lists(), entry -> others);
+        List<Finding> findings =
+                RULES.stream().flatMap(r -> r.check(input, now).stream()).toList();
+        return new Result(findings, CrossEntryRule.conflicts(input.entry(), now));
     }
 
     /**

@@ -117,8 +117,9 @@ public class EntryCheck {
      */
     private Saved checkAndSave(CheckInput input) {
         String entryId = input.entry().id();
-        List<Finding> findings = checker.check(input);
-        List<String> conflicts = checker.conflicts(input.entry());
+        ComplianceChecker.Result result = checker.run(input);
+        List<Finding> findings = result.findings();
+        List<String> conflicts = result.conflicts();
         AtomicBoolean changed = new AtomicBoolean();
         AtomicReference<List<String>> before = new AtomicReference<>(List.of());
         EntryFindings saved;

@@ -30,13 +30,16 @@ public class EntryStore {
     private final EntryProperties stage;
     private final TeamMatcher matcher;
     private final VersionNumbers numbers;
+    private final EntryLookup lookup;
 
     EntryStore(
             Indexer indexer,
             IndexProperties index,
             EntryProperties stage,
             TeamMatcher matcher,
-            VersionNumbers numbers) {
+            VersionNumbers numbers,
+            EntryLookup lookup) {
+        this.lookup = lookup;
         this.matcher = matcher;
         this.indexer = indexer;
         this.views = index.writeAlias("views");
@@ -65,12 +68,14 @@ public class EntryStore {
                 People.contactPoints(view),
                 order(submission));
         indexer.index(views, List.of(new IndexItem(own.submissionId(), own)));
+        lookup.viewWritten(own);
         AtomicReference<Map<String, Integer>> given = new AtomicReference<>();
         Entry merged = indexer.update(entries, view.id(), Entry.class, current -> {
             EntryVersions.Merged m = merge(view, own, current);
             given.set(m.numbers());
             return m.entry();
         });
+        lookup.entryWritten(merged);
         numbers.keep(merged.id(), given.get());
         return new Saved(merged, view);
     }

@@ -1,17 +1,9 @@
 package cn.dataelements.contest.entry;
 
-import cn.dataelements.contest.index.IndexProperties;
-import cn.dataelements.contest.index.IndexingException;
 import cn.dataelements.contest.normalize.TextNormalizer;
 import cn.dataelements.contest.submission.Problem;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +23,10 @@ class TeamMatcher {
     /** The verdict: the team to join, or a problem to show, or neither. */
     record Match(Optional<String> teamKey, Optional<Problem> uncertain) {}
 
-    private final ElasticsearchClient client;
-    private final String views;
+    private final EntryLookup lookup;
 
-    TeamMatcher(ElasticsearchClient client, IndexProperties index) {
-        this.client = client;
-        this.views = index.writeAlias("views");
+    TeamMatcher(EntryLookup lookup) {
+        this.lookup = lookup;
     }
 
     Match match(Entry view, String from) {
@@ -79,34 +69,7 @@ class TeamMatcher {
 
     /** Teams whose submissions came from this sender or share one of these contact points. */
     private List<String> candidateKeys(String from, List<String> points) {
-        List<FieldValue> values = points.stream().map(FieldValue::of).toList();
-        List<Query> should = new ArrayList<>();
-        should.add(Query.of(q -> q.terms(t -> t.field("contactPoints").terms(v -> v.value(values)))));
-        if (!from.isBlank()) {
-            should.add(Query.of(q -> q.term(t -> t.field("from").value(from))));
-        }
-        try {
-            // The views of the last second are not searchable until a refresh, and a team's two mails often come in
-            // one poll.
-            client.indices().refresh(r -> r.index(views));
-            return client
-                    .search(
-                            s -> s.index(views)
-                                    .size(MAX_CANDIDATES)
-                                    .query(q -> q.bool(b -> b.should(should).minimumShouldMatch("1"))),
-                            SubmissionView.class)
-                    .hits()
-                    .hits()
-                    .stream()
-                    .map(Hit::source)
-                    .filter(Objects::nonNull)
-                    .map(SubmissionView::teamKey)
-                    .filter(k -> !k.isEmpty())
-                    .distinct()
-                    .toList();
-        } catch (IOException | RuntimeException e) {
-            throw new IndexingException("Could not look up earlier submissions of " + from, e);
-        }
+        return List.copyOf(lookup.teamsOf(from, points));
     }
 
     static String squash(String title) {

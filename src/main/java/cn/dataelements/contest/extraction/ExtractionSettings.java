@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTextChars text beyond this many characters is cut and the extraction marked truncated; default 2,000,000
  * @param tempDir where the children keep their temporary files ({@code -Djava.io.tmpdir}); default
  *     {@code ${java.io.tmpdir}/contest-extraction}
- * @param poolSize how many child JVMs may parse at once; default 1
+ * @param poolSize how many child JVMs may parse at once; default 0: one per processor core
  */
 @Validated
 @ConfigurationProperties("intake.extraction")
@@ -30,9 +30,12 @@ public record ExtractionSettings(
 
         @Min(1) @DefaultValue("2000000") int maxTextChars,
         Path tempDir,
-        @Min(1) @DefaultValue("1") int poolSize) {
+        @Min(0) @DefaultValue("0") int poolSize) {
 
     public ExtractionSettings {
+        if (poolSize < 1) {
+            poolSize = Runtime.getRuntime().availableProcessors();
+        }
         if (tempDir == null) {
             tempDir = Path.of(System.getProperty("java.io.tmpdir"), "contest-extraction");
         }

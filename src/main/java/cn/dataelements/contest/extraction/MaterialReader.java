@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads one received file, whatever it is: an archive is unpacked (within limits) and each file in it read; a
  * winmail.dat is unpacked in an extraction child and each file in it read; any other file has its text extracted out
- * of process. Everything counts against the submission's {@link SubmissionBudget}. What cannot be read is a problem on
+ * of process, or taken from what was extracted from the same file before ({@link ExtractedTexts}). Everything counts
+ * against the submission's {@link SubmissionBudget}. What cannot be read is a problem on
  * the submission, never a failure of it, and a file left unread is still listed.
  */
 @Component
@@ -39,10 +40,12 @@ public class MaterialReader {
 
     private final ArchiveExpander expander;
     private final DocumentExtractor extractor;
+    private final ExtractedTexts extracted;
 
-    MaterialReader(ArchiveExpander expander, DocumentExtractor extractor) {
+    MaterialReader(ArchiveExpander expander, DocumentExtractor extractor, ExtractedTexts extracted) {
         this.expander = expander;
         this.extractor = extractor;
+        this.extracted = extracted;
     }
 
     /**
@@ -149,7 +152,11 @@ public class MaterialReader {
                             nameOf(displayPath), displayPath, "application/octet-stream", size, sha256, "", false),
                     "");
         }
-        Extraction extraction = extractor.extract(file, displayPath, left);
+        Extraction extraction = extracted.find(sha256, displayPath, left).orElseGet(() -> {
+            Extraction fresh = extractor.extract(file, displayPath, left);
+            extracted.keep(sha256, displayPath, left, fresh);
+            return fresh;
+        });
         problems.addAll(extraction.problems());
         boolean cut = "true".equals(extraction.metadata().get(Extraction.TRUNCATED))
                 && extraction.text().length() >= left;

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRedeliveryDelay the longest wait between tries (default 30s)
  * @param maxAttempts an item that fails for any other reason (a defect, not an outage) is tried this many times in
  *     all, across polls and restarts, then moved to quarantine with its last error in the ledger (default 5)
+ * @param workers how many items of a poll are read at once (default 0: one per processor core)
  * @param workDir scratch space for unpacked attachments, emptied after each submission (default
  *     {@code ${intake.data-dir}/work})
  * @param attemptsDir where failed attempts are counted, as JSON lines (default {@code ${intake.data-dir}/attempts})
@@ -28,5 +29,11 @@ public record IntakeProperties(
         @DefaultValue("1s") @NotNull Duration redeliveryDelay,
         @DefaultValue("30s") @NotNull Duration maxRedeliveryDelay,
         @DefaultValue("5") @Min(1) int maxAttempts,
+        @DefaultValue("0") @Min(0) int workers,
         @NotNull Path workDir,
-        @NotNull Path attemptsDir) {}
+        @NotNull Path attemptsDir) {
+
+    public IntakeProperties {
+        workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -2,6 +2,7 @@ package cn.dataelements.contest.intake;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.compliance.EntryCheck;
+import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryBuilder;
 import cn.dataelements.contest.entry.EntryStore;
 import cn.dataelements.contest.index.DocumentTooLargeException;
@@ -68,17 +69,31 @@ public class SubmissionIntake {
         this.submissions = index.writeAlias("submissions");
     }
 
-    /** Takes the submission in; returns what was taken, or null when it had been taken before. */
+    /**
+     * Takes the submission in; returns what was taken, or null when it had been taken before. When the route reads a
+     * poll's items in parallel ({@link IntakeTurns}), the reading runs at once and the rest waits for the items before.
+     */
     public TakenSubmission take(ArchivedSubmission archived, Exchange exchange) {
         String route = exchange.getFromRouteId();
+        Optional<IntakeTurns.Turn> turn =
+                Optional.ofNullable(exchange.getProperty(IntakeTurns.PROPERTY, IntakeTurns.Turn.class));
         TakenSubmission taken = null;
-        if (indexer.exists(submissions, archived.id()) && receipts.decided(archived.id())) {
+        if (takenBefore(archived)) {
             record(route, archived.isResent() ? Outcome.DUPLICATE : Outcome.ALREADY_INDEXED, archived);
         } else {
-            taken = takeIn(archived, true);
-            record(route, Outcome.INDEXED, archived);
+            Prepared prepared = prepare(archived);
+            turn.ifPresent(IntakeTurns.Turn::await);
+            if (takenBefore(archived)) {
+                // the same bytes came twice in one poll, and the other copy was first
+                record(route, Outcome.DUPLICATE, archived);
+            } else {
+                taken = takeIn(prepared, true);
+                record(route, Outcome.INDEXED, archived);
+            }
         }
         health.itemSucceeded(route);
+        // A failure keeps the turn through its redeliveries: the consumer gives it up when the item is over.
+        turn.ifPresent(IntakeTurns.Turn::done);
         return taken;
     }
 
@@ -87,12 +102,29 @@ public class SubmissionIntake {
      * what a rebuild does with each submission of the archive, in the order of receipt.
      */
     public TakenSubmission replay(ArchivedSubmission archived) {
-        return takeIn(archived, false);
+        return replay(prepare(archived));
     }
 
-    private TakenSubmission takeIn(ArchivedSubmission archived, boolean live) {
+    /** As {@link #replay(ArchivedSubmission)}, with the reading done before, perhaps on another thread. */
+    public TakenSubmission replay(Prepared prepared) {
+        return takeIn(prepared, false);
+    }
+
+    /** What can be done for a submission on its own, in parallel with others: read it, build its own view. */
+    public record Prepared(ReadSubmission read, Entry view) {}
+
+    public Prepared prepare(ArchivedSubmission archived) {
         ReadSubmission read = readers.read(archived);
-        EntryStore.Saved saved = store.save(entries.build(read), read.document());
+        return new Prepared(read, entries.build(read));
+    }
+
+    private boolean takenBefore(ArchivedSubmission archived) {
+        return indexer.exists(submissions, archived.id()) && receipts.decided(archived.id());
+    }
+
+    private TakenSubmission takeIn(Prepared prepared, boolean live) {
+        ReadSubmission read = prepared.read();
+        EntryStore.Saved saved = store.save(prepared.view(), read.document());
         TakenSubmission taken = new TakenSubmission(
                 saved.entry(), check.check(saved.entry(), read).findings(), read, saved.view());
         if (live) {

@@ -4,16 +4,24 @@ import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.SubmissionArchive;
 import cn.dataelements.contest.compliance.ComplianceReload;
 import cn.dataelements.contest.compliance.EntryCheck;
+import cn.dataelements.contest.entry.EntryLookup;
+import cn.dataelements.contest.extraction.ExtractedTexts;
 import cn.dataelements.contest.index.IndexInstaller;
 import cn.dataelements.contest.intake.SubmissionIntake;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,19 +41,27 @@ public class EntryRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(EntryRebuild.class);
     private static final int PROGRESS_EVERY = 25;
+    /** Threads reading submissions ahead of the one being joined: one per core, as extraction's children. */
+    private static final int READERS = Runtime.getRuntime().availableProcessors();
 
     private final SubmissionArchive archive;
     private final SubmissionIntake intake;
     private final EntryCheck check;
     private final ComplianceReload reload;
     private final IndexInstaller installer;
+    private final EntryLookup lookup;
+    private final ExtractedTexts extracted;
 
     EntryRebuild(
             SubmissionArchive archive,
             SubmissionIntake intake,
             EntryCheck check,
             ComplianceReload reload,
-            IndexInstaller installer) {
+            IndexInstaller installer,
+            EntryLookup lookup,
+            ExtractedTexts extracted) {
+        this.lookup = lookup;
+        this.extracted = extracted;
         this.archive = archive;
         this.intake = intake;
         this.check = check;
@@ -53,9 +69,33 @@ public class EntryRebuild {
         this.installer = installer;
     }
 
-    public synchronized RebuildReport rebuildAll() throws IOException {
+    /** Rebuilds with the extracted texts kept beside the archive, and nobody watching the progress. */
+    public RebuildReport rebuildAll() throws IOException {
+        return rebuildAll(false, RebuildProgress.NONE);
+    }
+
+    /**
+     * @param reextract extract every file again instead of reusing what was extracted (and keep the new texts)
+     * @param progress told the number of submissions, then each one done
+     */
+    public synchronized RebuildReport rebuildAll(boolean reextract, RebuildProgress progress) throws IOException {
+        if (!reextract) {
+            return replayAll(progress);
+        }
+        try {
+            return extracted.extractingAfresh(() -> replayAll(progress));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RebuildReport replayAll(RebuildProgress progress) throws IOException {
         Instant began = Instant.now();
         reload.reload();
+        // Forgotten before the new indices take the writes: whatever live intake writes from now on is remembered.
+        lookup.clear();
         for (String name : DERIVED) {
             installer.newGeneration(name);
         }
@@ -63,20 +103,40 @@ public class EntryRebuild {
         // indices; whatever was archived before is in this list.
         List<ArchivedSubmission> all = new ArrayList<>(archive.all());
         all.sort(Comparator.comparing(ArchivedSubmission::order));
+        progress.started(all.size());
         Set<String> entries = new TreeSet<>();
         List<String> failures = new ArrayList<>();
         int rebuilt = 0;
-        for (ArchivedSubmission archived : all) {
-            try {
-                entries.add(intake.replay(archived).entry().id());
-                rebuilt++;
-            } catch (RuntimeException e) {
-                failures.add(archived.id() + ": " + e.getMessage());
-                log.warn("Rebuild: submission {} could not be rebuilt: {}", archived.id(), e.toString());
+        // Submissions are read (MIME walk, unpacking, extraction) a few at a time on the readers, and joined to their
+        // entries here, one after another in the order of receipt, as live intake joined them.
+        ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
+            Thread thread = new Thread(r, "rebuild-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<SubmissionIntake.Prepared>> reading = new ArrayDeque<>();
+            int submitted = 0;
+            for (ArchivedSubmission archived : all) {
+                while (submitted < all.size() && reading.size() < 2 * READERS) {
+                    ArchivedSubmission next = all.get(submitted++);
+                    reading.add(readers.submit(() -> intake.prepare(next)));
+                }
+                try {
+                    entries.add(intake.replay(read(reading.poll())).entry().id());
+                    rebuilt++;
+                    progress.done(true);
+                } catch (RuntimeException e) {
+                    failures.add(archived.id() + ": " + e.getMessage());
+                    log.warn("Rebuild: submission {} could not be rebuilt: {}", archived.id(), e.toString());
+                    progress.done(false);
+                }
+                if ((rebuilt + failures.size()) % PROGRESS_EVERY == 0) {
+                    log.info("Rebuild: {} of {} submissions done", rebuilt + failures.size(), all.size());
+                }
             }
-            if ((rebuilt + failures.size()) % PROGRESS_EVERY == 0) {
-                log.info("Rebuild: {} of {} submissions done", rebuilt + failures.size(), all.size());
-            }
+        } finally {
+            readers.shutdownNow();
         }
         Set<String> changed = new TreeSet<>();
         for (String entryId : entries) {
@@ -96,5 +156,16 @@ public class EntryRebuild {
                 failures.size(),
                 seconds);
         return new RebuildReport(all.size(), rebuilt, changed, failures, seconds);
+    }
+
+    private static SubmissionIntake.Prepared read(Future<SubmissionIntake.Prepared> reading) {
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rebuild interrupted", e);
+        }
     }
 }

@@ -18,6 +18,8 @@ public final class WallProfile {
 
     /** Stages in the order a sample is matched against them: the more specific first. */
     private static final List<Map.Entry<String, List<String>>> STAGES = List.of(
+            Map.entry("consumer: waiting for the poll's workers", List.of("ParallelMailConsumer.processBatch")),
+            Map.entry("worker: waiting for the items before (turn)", List.of("IntakeTurns.await")),
             Map.entry("IMAP: move to Processed (the acknowledgement)", List.of("MailConsumer.processCommit")),
             Map.entry(
                     "IMAP: poll, list, headers and UIDs",

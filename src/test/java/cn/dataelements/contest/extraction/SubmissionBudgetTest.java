@@ -74,7 +74,10 @@ class SubmissionBudgetTest extends WithExtractionChild {
     }
 
     private static MaterialReader reader() {
-        return new MaterialReader(new ArchiveExpander(ArchiveLimits.defaults(), java.util.Optional.empty()), extractor);
+        return new MaterialReader(
+                new ArchiveExpander(ArchiveLimits.defaults(), java.util.Optional.empty()),
+                extractor,
+                ExtractedTexts.none());
     }
 
     private static FileDocument only(MaterialReader reader, SubmissionBudget budget, String name, String text)

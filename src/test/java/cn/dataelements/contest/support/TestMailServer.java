@@ -124,6 +124,20 @@ public final class TestMailServer {
         user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
     }
 
+    /** Sends the raw bytes to an address through GreenMail's SMTP server, as a team's mail client would. */
+    public static void send(String to, byte[] raw) throws MessagingException {
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", Integer.toString(smtpPort()));
+        Session session = Session.getInstance(smtp);
+        MimeMessage mail = new MimeMessage(session, new ByteArrayInputStream(raw));
+        // Not Transport.send, which saves changes first and so gives the mail a new Message-ID.
+        try (jakarta.mail.Transport smtpTransport = session.getTransport("smtp")) {
+            smtpTransport.connect();
+            smtpTransport.sendMessage(mail, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(to)});
+        }
+    }
+
     /** How many messages a folder of the default account holds (0 when it does not exist yet). */
     public static int messagesIn(String folderName) throws MessagingException {
         return messagesIn(USER, folderName);

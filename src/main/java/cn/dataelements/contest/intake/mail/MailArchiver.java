@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
+import org.apache.camel.support.DefaultMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,9 @@ class MailArchiver {
 
     public ArchivedSubmission archive(Exchange exchange) throws MessagingException, IOException {
         Message mail = exchange.getIn(MailMessage.class).getOriginalMessage();
+        // Strangers' headers never reach the exchange: the Camel message is replaced by an empty one before anything
+        // asks for its headers (which would also cost camel-mail a round trip to the server to copy them all).
+        exchange.setIn(new DefaultMessage(exchange));
         Folder folder = mail.getFolder();
         long uid = folder instanceof UIDFolder uids ? uids.getUID(mail) : -1;
         long uidValidity = folder instanceof UIDFolder uids ? uids.getUIDValidity() : -1;
