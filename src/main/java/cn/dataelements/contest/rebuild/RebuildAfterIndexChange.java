@@ -1,7 +1,6 @@
 package cn.dataelements.contest.rebuild;
 
 import cn.dataelements.contest.index.IndexInstaller;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -10,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * When an index definition derived from the archive changed at this start (or a rebuild was cut short), rebuilds
- * the submission, view, entry and findings indices from the archive, in the background: intake goes on meanwhile into
- * the new indices, and searches use the old ones until the new ones are full.
+ * the submission, view, entry and findings indices from the archive, as a background job ({@code GET
+ * /api/admin/rebuild} shows it): intake goes on meanwhile into the new indices, and searches use the old ones until
+ * the new ones are full.
  */
 @Component
 class RebuildAfterIndexChange implements ApplicationRunner {
@@ -19,29 +19,20 @@ class RebuildAfterIndexChange implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(RebuildAfterIndexChange.class);
 
     private final IndexInstaller installer;
-    private final EntryRebuild rebuild;
+    private final RebuildJobs jobs;
 
-    RebuildAfterIndexChange(IndexInstaller installer, EntryRebuild rebuild) {
+    RebuildAfterIndexChange(IndexInstaller installer, RebuildJobs jobs) {
         this.installer = installer;
-        this.rebuild = rebuild;
+        this.jobs = jobs;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         boolean derivedMoved = installer.unfilled().stream().anyMatch(EntryRebuild.DERIVED::contains);
-        if (!derivedMoved) {
-            return;
+        if (derivedMoved) {
+            jobs.start(false)
+                    .ifPresent(
+                            job -> log.info("Index definitions changed: rebuild {} fills the new indices", job.id()));
         }
-        Thread worker = new Thread(
-                () -> {
-                    try {
-                        rebuild.rebuildAll();
-                    } catch (IOException | RuntimeException e) {
-                        log.error("Rebuild after an index definition change failed; run POST /api/admin/rebuild", e);
-                    }
-                },
-                "rebuild-after-index-change");
-        worker.setDaemon(true);
-        worker.start();
     }
 }

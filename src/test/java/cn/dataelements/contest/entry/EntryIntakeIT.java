@@ -120,9 +120,18 @@ class EntryIntakeIT {
                 security.adminPassword());
         assertThat(decided.statusCode()).isEqualTo(200);
 
-        HttpResponse<String> rebuilt = post("/api/admin/rebuild", security.adminUser(), security.adminPassword());
-        assertThat(rebuilt.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(rebuilt.body()).get("failures")).isEmpty();
+        HttpResponse<String> started = post("/api/admin/rebuild", security.adminUser(), security.adminPassword());
+        assertThat(started.statusCode()).isEqualTo(202);
+        String job = started.headers().firstValue("Location").orElseThrow();
+        JsonNode rebuilt = await("rebuild " + job)
+                .atMost(Duration.ofMinutes(2))
+                .until(
+                        () -> json.readTree(get(job, security.adminUser(), security.adminPassword())
+                                .body()),
+                        status -> !status.get("state").asText().equals("RUNNING"));
+        assertThat(rebuilt.get("state").asText()).as(rebuilt.toString()).isEqualTo("DONE");
+        assertThat(rebuilt.get("done").asInt()).isEqualTo(rebuilt.get("total").asInt());
+        assertThat(rebuilt.at("/report/failures")).isEmpty();
         client.indices().refresh(r -> r.index("contest-entries"));
         assertThat(awaitEntry(id)).isEqualTo(entry);
     }
