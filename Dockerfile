@@ -5,4 +5,5 @@ WORKDIR /app
 COPY target/contest-intake-*.jar /app/contest-intake.jar
 ENV INTAKE_ELASTICSEARCH_EMBEDDED_ENABLED=false
 USER 1000
-ENTRYPOINT ["java", "-jar", "/app/contest-intake.jar"]
+# 512 MB of heap whatever the host: attachments stream to disk and documents are parsed in child JVMs of their own.
+ENTRYPOINT ["java", "-Xmx512m", "-jar", "/app/contest-intake.jar"]
