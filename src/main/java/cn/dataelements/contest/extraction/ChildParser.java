@@ -22,6 +22,7 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.TeeContentHandler;
 import org.apache.tika.sax.ToTextContentHandler;
@@ -76,6 +77,11 @@ final class ChildParser {
     private static ParseContext context() {
         ParseContext context = new ParseContext();
         context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
+        // No OCR engine is installed: say so. Tika's default (AUTO) looks for one on every page with little text (a
+        // scanned licence, a photographed proof) and, finding no parser in the context, failed the whole PDF.
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
         return context;
     }
 

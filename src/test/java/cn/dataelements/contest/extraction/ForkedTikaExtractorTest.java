@@ -57,6 +57,43 @@ class ForkedTikaExtractorTest extends WithExtractionChild {
     }
 
     @Test
+    void aPdfWithAScannedPageIsReadNotCorrupt() throws Exception {
+        // A proof as teams send them: a text page and a scanned page (an image, no text). Tika's default OCR strategy
+        // looks for an OCR parser on such a page, and without one in the context failed the whole file.
+        Path scanned = temp.resolve("营业执照-扫描件.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf =
+                org.apache.pdfbox.Loader.loadPDF(fixture("chinese-text.pdf").toFile())) {
+            java.awt.image.BufferedImage scan =
+                    new java.awt.image.BufferedImage(200, 280, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.util.Random noise = new java.util.Random(1);
+            for (int y = 0; y < scan.getHeight(); y++) {
+                for (int x = 0; x < scan.getWidth(); x++) {
+                    scan.setRGB(x, y, noise.nextInt(0x1000000));
+                }
+            }
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            pdf.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                    new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+                content.drawImage(
+                        org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(pdf, scan),
+                        50,
+                        50,
+                        400,
+                        560);
+            }
+            pdf.save(scanned.toFile());
+        }
+
+        Extraction e = extractor.extract(scanned, "营业执照-扫描件.pdf");
+
+        assertThat(codes(e)).isEmpty();
+        assertThat(e.ok()).isTrue();
+        assertThat(e.text()).contains("一、作品概述");
+        assertThat(e.metadata()).containsEntry(Extraction.PAGE_COUNT, "2");
+    }
+
+    @Test
     void embeddedDocumentsAreLeftToTheApplication() throws Exception {
         // Guard that the fixture really embeds something Tika would read when allowed to recurse.
         assertThat(parseInProcessWithRecursion(fixture("docx-with-embedded-xlsx.docx")))
