@@ -19,6 +19,18 @@ class TextNormalizerTest {
     }
 
     @Test
+    void foldsAsIcuDoesOnAWholeTraditionalText() {
+        String big5Form =
+                "金融服務-香港某某數據有限公司-跨境支付風險監測系統。團隊由數據工程、演算法研究與行業專家組成，" + "具備持續運營與迭代能力；數據安全方面，採用分級分類管理、隱私計算與訪問審計，確保數據合規使用。";
+        String icu = com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified")
+                .transliterate(java.text.Normalizer.normalize(big5Form, java.text.Normalizer.Form.NFKC))
+                .toLowerCase(java.util.Locale.ROOT);
+
+        assertThat(TextNormalizer.fold(big5Form)).isEqualTo(icu).contains("团队由数据工程");
+        assertThat(TextNormalizer.fold("𠀋團隊")).isEqualTo("𠀋团队");
+    }
+
+    @Test
     void collapsesWhitespaceIncludingIdeographicSpace() {
         assertThat(TextNormalizer.forMatching("  团队\u3000\u3000介绍 \t\n 简介 ")).isEqualTo("团队 介绍 简介");
     }
