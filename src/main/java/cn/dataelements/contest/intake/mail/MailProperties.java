@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param processedFolder where a mail goes once indexed (default Processed)
  * @param quarantineFolder where a mail goes whose content cannot be handled (default Quarantine)
  * @param pollDelay milliseconds between polls (default 10000)
- * @param batchSize mails per poll (default 10)
+ * @param batchSize mails per poll (default 40): read in parallel, so a larger batch keeps the cores busy to its end
  */
 @Validated
 @ConfigurationProperties("intake.mail")

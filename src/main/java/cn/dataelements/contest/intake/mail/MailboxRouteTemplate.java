@@ -34,7 +34,8 @@ class MailboxRouteTemplate extends RouteBuilder {
                 .templateParameter(
                         "quarantineFolder", "Quarantine", "where a mail goes whose content cannot be handled")
                 .templateParameter("pollDelay", "30000", "milliseconds between polls of an inbox with nothing left")
-                .templateParameter("batchSize", "10", "mails taken per poll: small, so a poll never holds much")
+                .templateParameter(
+                        "batchSize", "40", "mails taken per poll, read in parallel; a poll holds only their headers")
                 // The password never enters the endpoint URI, where characters such as ")&" end a RAW() value: the
                 // route's own authenticator carries it.
                 .templateBean(
