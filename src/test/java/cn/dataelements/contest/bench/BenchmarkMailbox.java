@@ -1,42 +1,96 @@
 package cn.dataelements.contest.bench;
 
+import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
-/** The benchmark's side of the mailbox: puts the mails in by IMAP APPEND and counts what is in each folder. */
+/**
+ * The benchmark's side of the mail server: puts mails in by IMAP APPEND (as a server delivers them) or sends them by
+ * SMTP (as a team does), and empties the Processed folder, since GreenMail keeps every mail in its heap.
+ */
 final class BenchmarkMailbox implements AutoCloseable {
 
-    private final Session session = Session.getInstance(new Properties());
-    private final Store store;
+    private interface StoreCall {
+        void call(Store store) throws MessagingException;
+    }
 
-    BenchmarkMailbox(int port, String user, String password) throws MessagingException {
+    private final Session session;
+    private final int imapPort;
+    private final String user;
+    private final String password;
+    private Store store;
+
+    BenchmarkMailbox(int imapPort, int smtpPort, String user, String password) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", Integer.toString(smtpPort));
+        session = Session.getInstance(properties);
+        this.imapPort = imapPort;
+        this.user = user;
+        this.password = password;
+        connect();
+    }
+
+    private void connect() throws MessagingException {
         store = session.getStore("imap");
-        store.connect("127.0.0.1", port, user, password);
+        store.connect("127.0.0.1", imapPort, user, password);
     }
 
-    /** Appends each mail to the inbox, one APPEND each as a mail server delivers them; returns when each went in. */
-    Map<String, Instant> append(List<BenchmarkMails.Mail> mails) throws MessagingException {
-        Map<String, Instant> appended = new LinkedHashMap<>();
-        Folder inbox = store.getFolder("INBOX");
-        for (BenchmarkMails.Mail mail : mails) {
-            inbox.appendMessages(new MimeMessage[] {new MimeMessage(session, new ByteArrayInputStream(mail.bytes()))});
-            appended.put(mail.messageId(), Instant.now());
+    /** Runs the call, once more on a new connection if the server dropped this one (GreenMail does, now and then). */
+    private void withStore(StoreCall call) throws MessagingException {
+        try {
+            if (!store.isConnected()) {
+                connect();
+            }
+            call.call(store);
+        } catch (StoreClosedException | FolderClosedException e) {
+            connect();
+            call.call(store);
         }
-        return appended;
     }
 
-    int count(String folder) throws MessagingException {
-        Folder f = store.getFolder(folder);
-        return f.exists() ? f.getMessageCount() : 0;
+    void append(byte[] raw) throws MessagingException {
+        MimeMessage[] mail = {new MimeMessage(session, new ByteArrayInputStream(raw))};
+        withStore(s -> s.getFolder("INBOX").appendMessages(mail));
+    }
+
+    /** Sends the mail to the mailbox by SMTP, as it is (Transport.send would give it a new Message-ID). */
+    void send(byte[] raw) throws MessagingException {
+        try (Transport smtp = session.getTransport("smtp")) {
+            smtp.connect();
+            smtp.sendMessage(
+                    new MimeMessage(session, new ByteArrayInputStream(raw)), new Address[] {new InternetAddress(user)});
+        }
+    }
+
+    /** Deletes every mail in the folder. */
+    void empty(String folder) throws MessagingException {
+        withStore(s -> {
+            Folder f = s.getFolder(folder);
+            if (!f.exists()) {
+                return;
+            }
+            f.open(Folder.READ_WRITE);
+            try {
+                Message[] all = f.getMessages();
+                if (all.length > 0) {
+                    f.setFlags(all, new Flags(Flags.Flag.DELETED), true);
+                }
+            } finally {
+                f.close(true);
+            }
+        });
     }
 
     @Override

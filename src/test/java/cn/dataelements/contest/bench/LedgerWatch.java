@@ -42,7 +42,8 @@ final class LedgerWatch {
         return done;
     }
 
-    private Map<String, Done> read(Set<String> messageIds) throws IOException {
+    /** Those of these Message-IDs that have a final outcome now. */
+    Map<String, Done> read(Set<String> messageIds) throws IOException {
         Map<String, Done> done = new HashMap<>();
         if (!Files.isDirectory(dir)) {
             return done;

@@ -18,7 +18,9 @@ public final class WallProfile {
 
     /** Stages in the order a sample is matched against them: the more specific first. */
     private static final List<Map.Entry<String, List<String>>> STAGES = List.of(
+            Map.entry("IMAP: move to Processed (the acknowledgement)", List.of("ParallelMailConsumer.acknowledge")),
             Map.entry("consumer: waiting for the poll's workers", List.of("ParallelMailConsumer.processBatch")),
+            Map.entry("rebuild: joining waits for the readers", List.of("EntryRebuild.read")),
             Map.entry("worker: waiting for the items before (turn)", List.of("IntakeTurns.await")),
             Map.entry("IMAP: move to Processed (the acknowledgement)", List.of("MailConsumer.processCommit")),
             Map.entry(
@@ -51,16 +53,25 @@ public final class WallProfile {
             Map.entry("submission document write", List.of("SubmissionIntake.indexSubmission")),
             Map.entry("ledger append (fsync)", List.of("IntakeLedger")));
 
-    private static final List<String> INTAKE_THREADS = List.of("imap://", "intake-worker");
+    /** The intake's threads: the mailbox route's consumer and its workers. */
+    static final List<String> INTAKE_THREADS = List.of("imap://", "intake-worker");
+
+    /** A rebuild's threads: the one joining entries and its readers. */
+    static final List<String> REBUILD_THREADS = List.of("[rebuild", "rebuild-reader");
 
     private WallProfile() {}
 
     public static void main(String[] args) throws IOException {
-        Map<String, Long> byStage = breakdown(Path.of(args[0]));
+        print(Path.of(args[0]), args.length > 1 ? Double.parseDouble(args[1]) : 10, INTAKE_THREADS, "intake threads");
+    }
+
+    /** Prints the time of these threads (names containing one of them) per stage. */
+    static void print(Path collapsed, double intervalMillis, List<String> threads, String whose) throws IOException {
+        Map<String, Long> byStage = breakdown(collapsed, threads);
         long total = byStage.values().stream().mapToLong(Long::longValue).sum();
-        double interval = args.length > 1 ? Double.parseDouble(args[1]) / 1000 : 0.01;
+        double interval = intervalMillis / 1000;
         Report report = new Report();
-        report.row("intake threads' wall-clock time sampled", String.format("%.1f s", total * interval));
+        report.row(whose + "' wall-clock time sampled", String.format("%.1f s", total * interval));
         byStage.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> report.row(
@@ -69,13 +80,13 @@ public final class WallProfile {
         report.print();
     }
 
-    static Map<String, Long> breakdown(Path collapsed) throws IOException {
+    static Map<String, Long> breakdown(Path collapsed, List<String> threads) throws IOException {
         Map<String, Long> byStage = new LinkedHashMap<>();
         try (Stream<String> lines = Files.lines(collapsed)) {
             lines.forEach(line -> {
                 int space = line.lastIndexOf(' ');
                 String[] frames = line.substring(0, space).split(";");
-                if (INTAKE_THREADS.stream().noneMatch(frames[0]::contains)) {
+                if (threads.stream().noneMatch(frames[0]::contains)) {
                     return;
                 }
                 long samples = Long.parseLong(line.substring(space + 1));

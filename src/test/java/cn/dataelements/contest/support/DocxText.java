@@ -21,14 +21,18 @@ public final class DocxText {
         if (!body(docx).contains(from)) {
             throw new IllegalArgumentException("the document's body does not contain " + from);
         }
+        return editBody(docx, body -> body.replace(from, to));
+    }
+
+    /** The docx with its body's XML changed by {@code edit}. */
+    public static byte[] editBody(byte[] docx, java.util.function.UnaryOperator<String> edit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 byte[] bytes = in.readAllBytes();
                 if (entry.getName().equals(BODY)) {
-                    bytes = new String(bytes, StandardCharsets.UTF_8)
-                            .replace(from, to)
+                    bytes = edit.apply(new String(bytes, StandardCharsets.UTF_8))
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 zip.putNextEntry(new ZipEntry(entry.getName()));
