@@ -6,13 +6,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on loopback in front of a real server, that a test can cut (every open connection reset, new ones
  * closed at once) and restore: a network outage without touching the server. It can also delay what the client
- * sends: a slow link, so that a test can act between two commands of the client.
+ * sends: a slow link, so that a test can act between two commands of the client; and hide an IMAP capability.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
     private volatile long clientDelayMillis;
+    private volatile String hiddenCapability;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -42,6 +44,14 @@ public final class TcpProxy implements AutoCloseable {
 
     public void restore() {
         cut = false;
+    }
+
+    /**
+     * Takes this word out of the IMAP server's capability lists, as a server without the extension would answer
+     * (e.g. {@code MOVE}, which many providers lack).
+     */
+    public void hideCapability(String name) {
+        hiddenCapability = name;
     }
 
     /** Holds every chunk the client sends this long before the server gets it. */
@@ -77,6 +87,19 @@ public final class TcpProxy implements AutoCloseable {
                         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                             if (fromClient && clientDelayMillis > 0) {
                                 slowLink();
+                            }
+                            String hidden = hiddenCapability;
+                            if (!fromClient && hidden != null) {
+                                String chunk = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+                                if (chunk.contains("CAPABILITY")) {
+                                    byte[] answer = chunk.replace(" " + hidden + " ", " ")
+                                            .replace(" " + hidden + "]", "]")
+                                            .replace(" " + hidden + "\r\n", "\r\n")
+                                            .getBytes(StandardCharsets.ISO_8859_1);
+                                    out.write(answer);
+                                    out.flush();
+                                    continue;
+                                }
                             }
                             out.write(buffer, 0, n);
                             out.flush();

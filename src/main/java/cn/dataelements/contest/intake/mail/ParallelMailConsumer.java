@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -23,6 +25,7 @@ import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailConsumer;
 import org.apache.camel.component.mail.MailEndpoint;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * camel-mail's consumer, with the mails of a poll processed by a few workers at once instead of one after another, and
@@ -33,13 +36,24 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  */
 class ParallelMailConsumer extends MailConsumer {
 
+    /** How long a stopping consumer waits for the mails its workers are reading. */
+    private static final long STOP_WAIT_SECONDS = 30;
+
+    /** One poll's work: the items' turns, their futures, and the mails done, by where each goes ("" to stay). */
+    private static final class Batch {
+        final IntakeTurns turns = new IntakeTurns();
+        final List<Future<?>> inFlight = new ArrayList<>();
+        final Map<String, List<Message>> acknowledged = new LinkedHashMap<>();
+    }
+
+    /** Exchange property: the {@link Batch} the exchange belongs to, where its completion notes the mail. */
+    private static final String BATCH = "intake.mail.batch";
+
     private final int workers;
     private final JavaMailSender sender;
-    private final List<Future<?>> inFlight = new ArrayList<>();
-    /** The mails whose exchanges completed, by the folder each goes to ("" to stay where it is). */
-    private final Map<String, List<Message>> acknowledged = new LinkedHashMap<>();
+    /** The poll in progress; only the polling thread sets it. */
+    private Batch batch;
 
-    private IntakeTurns turns;
     private ExecutorService executor;
 
     ParallelMailConsumer(MailEndpoint endpoint, Processor processor, JavaMailSender sender, int workers) {
@@ -50,19 +64,34 @@ class ParallelMailConsumer extends MailConsumer {
 
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
-        turns = new IntakeTurns();
-        inFlight.clear();
+        Batch current = new Batch();
+        batch = current;
         int total = super.processBatch(exchanges);
-        for (Future<?> item : inFlight) {
-            try {
-                item.get();
-            } catch (ExecutionException e) {
-                // the exchange carries its own failure; its completion has run
+        boolean interrupted = false;
+        for (Future<?> item : current.inFlight) {
+            while (true) {
+                try {
+                    item.get();
+                    break;
+                } catch (ExecutionException | CancellationException e) {
+                    // the exchange carries its own failure; a cancelled one was never started
+                    break;
+                } catch (InterruptedException e) {
+                    // A forced stop: items not started are not started; those running are waited for, so the mails
+                    // they finish are acknowledged. Earlier items always started first: nobody waits for a turn
+                    // that is cancelled here.
+                    interrupted = true;
+                    current.inFlight.forEach(f -> f.cancel(false));
+                }
             }
         }
-        inFlight.clear();
-        acknowledge();
-        return total;
+        boolean moved = acknowledge(current);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        // A poll whose mails could not be moved does not poll again at once (greedy): they would come back as they
+        // are, be recognised as taken, and fail to move again, in a loop.
+        return moved ? total : 0;
     }
 
     /**
@@ -74,25 +103,31 @@ class ParallelMailConsumer extends MailConsumer {
      */
     @Override
     protected void processCommit(Message mail, Exchange exchange) {
+        Batch owner = exchange.getProperty(BATCH, Batch.class);
+        if (owner == null) {
+            super.processCommit(mail, exchange);
+            return;
+        }
         String moveTo = exchange.getIn()
                 .getHeader(
                         MailConstants.MAIL_MOVE_TO,
                         getEndpoint().getConfiguration().getMoveTo(),
                         String.class);
-        synchronized (acknowledged) {
-            acknowledged
+        synchronized (owner.acknowledged) {
+            owner.acknowledged
                     .computeIfAbsent(moveTo == null ? "" : moveTo, k -> new ArrayList<>())
                     .add(mail);
         }
     }
 
-    private void acknowledge() {
-        Map<String, List<Message>> batch;
-        synchronized (acknowledged) {
-            batch = new LinkedHashMap<>(acknowledged);
-            acknowledged.clear();
+    /** Moves the batch's done mails; false when some could not be moved. */
+    private boolean acknowledge(Batch done) {
+        Map<String, List<Message>> byDestination;
+        synchronized (done.acknowledged) {
+            byDestination = new LinkedHashMap<>(done.acknowledged);
         }
-        for (Map.Entry<String, List<Message>> destination : batch.entrySet()) {
+        boolean moved = true;
+        for (Map.Entry<String, List<Message>> destination : byDestination.entrySet()) {
             Message[] mails = destination.getValue().toArray(new Message[0]);
             try {
                 Folder source = mails[0].getFolder();
@@ -104,13 +139,17 @@ class ParallelMailConsumer extends MailConsumer {
                 if (!target.exists()) {
                     target.create(Folder.HOLDS_MESSAGES);
                 }
-                if (source instanceof IMAPFolder imap) {
+                if (source instanceof IMAPFolder imap
+                        && source.getStore() instanceof IMAPStore store
+                        && store.hasCapability("MOVE")) {
                     imap.moveMessages(mails, target);
                 } else {
+                    // camel-mail expunges the deleted ones when it closes the folder after the poll
                     source.copyMessages(mails, target);
                     source.setFlags(mails, new Flags(Flags.Flag.DELETED), true);
                 }
-            } catch (MessagingException e) {
+            } catch (MessagingException | RuntimeException e) {
+                moved = false;
                 getExceptionHandler()
                         .handleException(
                                 "Could not move " + mails.length + " mails to " + destination.getKey()
@@ -118,16 +157,22 @@ class ParallelMailConsumer extends MailConsumer {
                                 e);
             }
         }
+        return moved;
     }
 
     @Override
     protected void processExchange(Exchange exchange) {
+        Batch current = batch;
         int index = exchange.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class);
-        IntakeTurns.Turn turn = turns.turn(index);
+        IntakeTurns.Turn turn = current.turns.turn(index);
         exchange.setProperty(IntakeTurns.PROPERTY, turn);
-        inFlight.add(executor.submit(() -> {
+        exchange.setProperty(BATCH, current);
+        current.inFlight.add(executor.submit(() -> {
             try {
-                ParallelMailConsumer.super.processExchange(exchange);
+                // Stopping: a mail not started stays in the inbox for the next start.
+                if (isBatchAllowed()) {
+                    ParallelMailConsumer.super.processExchange(exchange);
+                }
             } catch (Exception e) {
                 exchange.setException(e);
             } finally {
@@ -164,9 +209,13 @@ class ParallelMailConsumer extends MailConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        super.doStop();
+        // The workers finish the mails they are reading while the folder is still open; those not started skip.
         if (executor != null) {
             executor.shutdown();
+            if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
         }
+        super.doStop();
     }
 }
