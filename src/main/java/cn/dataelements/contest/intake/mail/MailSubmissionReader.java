@@ -23,7 +23,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Reads an archived mail into a submission: our own MIME walk over the archived bytes, then each attachment read
- * by {@link MaterialReader}. Work files live under the work folder only while this runs.
+ * by {@link MaterialReader}. Work files live in a folder of each read's own under the work folder, only while it runs.
  */
 @Component
 class MailSubmissionReader implements SubmissionReader {
@@ -38,7 +38,13 @@ class MailSubmissionReader implements SubmissionReader {
         this.parser = parser;
         this.materials = materials;
         this.limits = limits;
-        this.workDir = properties.workDir().toAbsolutePath();
+        this.workDir = properties.workDir().toAbsolutePath().resolve("mail");
+        // Scratch folders left by a crash: nothing reads yet while the app starts.
+        try {
+            FileSystemUtils.deleteRecursively(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the work folder " + workDir, e);
+        }
     }
 
     @Override
@@ -48,10 +54,16 @@ class MailSubmissionReader implements SubmissionReader {
 
     @Override
     public ReadSubmission read(ArchivedSubmission archived) {
-        Path work = workDir.resolve(archived.id());
+        // A folder of this read's own: the same submission may be read twice at once (the same bytes twice in one
+        // poll, read in parallel; a rebuild beside live intake).
+        Path work;
         try {
-            FileSystemUtils.deleteRecursively(work);
-            Files.createDirectories(work);
+            work = Files.createTempDirectory(
+                    Files.createDirectories(workDir), archived.id().substring(0, 16) + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Work folder " + workDir + " failed while reading " + archived.id(), e);
+        }
+        try {
             return read(archived, parser.parse(archived.file(), work.resolve("parts")), work);
         } catch (UnparseableMailException e) {
             throw new PermanentIntakeException(
@@ -62,7 +74,7 @@ class MailSubmissionReader implements SubmissionReader {
             try {
                 FileSystemUtils.deleteRecursively(work);
             } catch (IOException e) {
-                // Left-over scratch files are harmless; the next run of this id clears them.
+                // Left-over scratch files are harmless; the next start clears them.
             }
         }
     }
