@@ -35,8 +35,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExtractedTexts {
 
-    /** Raised whenever the child's output for the same file and Tika version changes (handler, XHTML, metadata). */
-    static final int FORMAT = 1;
+    /**
+     * Raised whenever the child's output for the same file and Tika version changes (its handler, XHTML, metadata,
+     * parser settings such as the OCR strategy). 2: PDFs parsed without OCR.
+     */
+    static final int FORMAT = 2;
 
     private static final Logger log = LoggerFactory.getLogger(ExtractedTexts.class);
     /** Its own mapper: the format on disk does not follow the app's JSON settings. */

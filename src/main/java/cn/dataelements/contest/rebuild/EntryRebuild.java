@@ -118,7 +118,7 @@ public class EntryRebuild {
             Deque<Future<SubmissionIntake.Prepared>> reading = new ArrayDeque<>();
             int submitted = 0;
             for (ArchivedSubmission archived : all) {
-                while (submitted < all.size() && reading.size() < 2 * READERS) {
+                while (submitted < all.size() && reading.size() < READERS) {
                     ArchivedSubmission next = all.get(submitted++);
                     reading.add(readers.submit(() -> intake.prepare(next)));
                 }
@@ -126,6 +126,8 @@ public class EntryRebuild {
                     entries.add(intake.replay(read(reading.poll())).entry().id());
                     rebuilt++;
                     progress.done(true);
+                } catch (RebuildInterrupted e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     failures.add(archived.id() + ": " + e.getMessage());
                     log.warn("Rebuild: submission {} could not be rebuilt: {}", archived.id(), e.toString());
@@ -158,14 +160,28 @@ public class EntryRebuild {
         return new RebuildReport(all.size(), rebuilt, changed, failures, seconds);
     }
 
+    /**
+     * The submission a reader read. Its failure is the submission's (reported, and the rebuild goes on); an
+     * {@link Error} or an interrupt ends the rebuild before any read alias moves.
+     */
     private static SubmissionIntake.Prepared read(Future<SubmissionIntake.Prepared> reading) {
         try {
             return reading.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Rebuild interrupted", e);
+            throw new RebuildInterrupted(e);
+        }
+    }
+
+    /** The rebuild was stopped (the app is shutting down): nothing is promoted. */
+    static final class RebuildInterrupted extends RuntimeException {
+        RebuildInterrupted(InterruptedException cause) {
+            super("Rebuild interrupted", cause);
         }
     }
 }
