@@ -4,7 +4,6 @@ import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.People;
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Who is who across entries. A team is its lead unit's credit code (or its first unit's) plus its work title; a
@@ -37,8 +36,7 @@ final class Teams {
 
     /** A work title made comparable: NFKC, lower case, without spaces, quotes and book-title marks. */
     static String title(String title) {
-        String nfkc = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKC);
-        return nfkc.replaceAll("[\\s《》〈〉\"'“”‘’「」]", "").toLowerCase(Locale.ROOT);
+        return Entry.comparableTitle(title);
     }
 
     static boolean samePerson(Entry.Representative a, Entry.Representative b) {

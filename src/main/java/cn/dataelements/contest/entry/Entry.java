@@ -83,4 +83,10 @@ public record Entry(
      * @param highlights 作品亮点
      */
     public record Registration(String file, String summary, String highlights) {}
+
+    /** A work title made comparable: NFKC, lower case, without spaces, quotes and book-title marks. */
+    public static String comparableTitle(String title) {
+        String nfkc = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFKC);
+        return nfkc.replaceAll("[\\s《》〈〉\"'“”‘’「」]", "").toLowerCase(java.util.Locale.ROOT);
+    }
 }

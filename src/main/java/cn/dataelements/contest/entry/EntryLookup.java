@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The look-ups intake makes by something other than an id, kept in memory: the teams a sender or a contact point has
- * submitted for (team matching), and the entries that share a unit's credit code or a person's phone or e-mail
+ * submitted for (team matching), and the entries that share a team (a unit and the title) or a person's phone or e-mail
  * (cross-entry findings). Searching the index for them needs a refresh before every search, or the writes of the last
  * second are missed; this index in the heap is read at start from the write aliases and kept current by every write
  * the store makes. Small: a few keys per submission and per entry.
@@ -39,7 +39,7 @@ public class EntryLookup implements InitializingBean {
     record ViewKeys(String submissionId, String teamKey, String from, List<String> contactPoints) {}
 
     /** The part of an entry the look-up is made of. */
-    record EntryKeys(String id, List<Entry.Unit> units, List<Entry.Representative> representatives) {}
+    record EntryKeys(String id, String workTitle, List<Entry.Unit> units, List<Entry.Representative> representatives) {}
 
     private final ElasticsearchClient client;
     private final String views;
@@ -64,9 +64,9 @@ public class EntryLookup implements InitializingBean {
                 v -> addView(v.teamKey(), v.from(), v.contactPoints()));
         scan(
                 entries,
-                List.of("id", "units", "representatives"),
+                List.of("id", "workTitle", "units", "representatives"),
                 EntryKeys.class,
-                e -> putEntry(e.id(), keys(e.units(), e.representatives())));
+                e -> putEntry(e.id(), keys(e.workTitle(), e.units(), e.representatives())));
         log.info(
                 "Entry look-up read: {} contact keys, {} entry keys, in {} ms",
                 teamsByPoint.size(),
@@ -84,10 +84,14 @@ public class EntryLookup implements InitializingBean {
         return teams;
     }
 
-    /** The ids of the other entries that share a unit's credit code, or a person's phone or e-mail, with this one. */
+    /**
+     * The ids of the other entries that may conflict with this one: those with a unit's credit code and the work title
+     * in common (the same team), or a person's phone or e-mail (the same person). Entries that share only a unit are
+     * not returned: a university sends many teams, and none of them conflicts with another for that alone.
+     */
     public Set<String> sharing(Entry entry) {
         Set<String> ids = new TreeSet<>();
-        keys(entry.units(), entry.representatives())
+        keys(entry.workTitle(), entry.units(), entry.representatives())
                 .forEach(key -> ids.addAll(entriesByKey.getOrDefault(key, Set.of())));
         ids.remove(entry.id());
         return ids;
@@ -100,7 +104,7 @@ public class EntryLookup implements InitializingBean {
 
     /** An entry was written: it is now found by its units' credit codes and its people, and no longer by old ones. */
     void entryWritten(Entry entry) {
-        putEntry(entry.id(), keys(entry.units(), entry.representatives()));
+        putEntry(entry.id(), keys(entry.workTitle(), entry.units(), entry.representatives()));
     }
 
     /** Forgets everything: the indices it was read from are being replaced by new, empty ones (a rebuild). */
@@ -141,15 +145,22 @@ public class EntryLookup implements InitializingBean {
                 .add(id));
     }
 
-    /** As the index matched them: a unit's credit code, a person's phone and e-mail, each as written. */
-    private static Set<String> keys(List<Entry.Unit> units, List<Entry.Representative> people) {
+    /**
+     * As the cross-entry rule compares them: a unit's credit code with the comparable work title, a person's phone
+     * and e-mail as {@link People} normalizes them (a phone written with dashes is the same phone).
+     */
+    private static Set<String> keys(String workTitle, List<Entry.Unit> units, List<Entry.Representative> people) {
         Set<String> keys = new TreeSet<>();
-        if (units != null) {
-            units.stream().map(Entry.Unit::creditCode).filter(ok()).forEach(c -> keys.add("code:" + c));
+        String title = Entry.comparableTitle(workTitle);
+        if (units != null && !title.isEmpty()) {
+            units.stream()
+                    .map(Entry.Unit::creditCode)
+                    .filter(ok())
+                    .forEach(c -> keys.add("team:" + c.strip() + "|" + title));
         }
         if (people != null) {
-            people.stream().map(Entry.Representative::phone).filter(ok()).forEach(p -> keys.add("phone:" + p));
-            people.stream().map(Entry.Representative::email).filter(ok()).forEach(e -> keys.add("email:" + e));
+            people.stream().map(p -> People.phone(p.phone())).filter(ok()).forEach(p -> keys.add("phone:" + p));
+            people.stream().map(p -> People.email(p.email())).filter(ok()).forEach(e -> keys.add("email:" + e));
         }
         return keys;
     }
