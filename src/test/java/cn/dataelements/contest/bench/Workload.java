@@ -2,6 +2,8 @@ package cn.dataelements.contest.bench;
 
 import cn.dataelements.contest.support.DocxText;
 import cn.dataelements.contest.support.RawMail;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +40,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class Workload {
 
     private static final Path FORMS = Path.of("src/test/resources/forms");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path PROOF = Path.of("src/test/resources/extraction/chinese-text.pdf");
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -71,7 +74,36 @@ final class Workload {
         }
     }
 
-    private record Template(String title, byte[] docx) {}
+    /** A sample form: its title, and its people's phones and e-mail addresses as written in it. */
+    private record Template(String title, List<String> phones, List<String> emails, byte[] docx) {
+
+        /** The form of entry {@code i}: its own title and people, as 1,200 real teams have (no one in two teams). */
+        byte[] form(int i, String newTitle) {
+            return DocxText.editBody(docx, body -> {
+                String edited = body.replace(title, newTitle);
+                for (String phone : phones) {
+                    edited = edited.replace(phone, phoneOf(phone, i));
+                }
+                for (String email : emails) {
+                    edited = edited.replace(email, email.replace("@", "@e" + i + "."));
+                }
+                return edited;
+            });
+        }
+
+        /** The phone with its 4th to 7th digits made of the entry's number, separators kept. */
+        private static String phoneOf(String phone, int i) {
+            String number = String.format("%04d", i % 10_000);
+            StringBuilder out = new StringBuilder();
+            int digit = 0;
+            for (char c : phone.toCharArray()) {
+                boolean replaced = Character.isDigit(c) && digit >= 3 && digit < 7;
+                out.append(replaced ? number.charAt(digit - 3) : c);
+                digit += Character.isDigit(c) ? 1 : 0;
+            }
+            return out.toString();
+        }
+    }
 
     private final List<Entry> entries;
     private final Path dir;
@@ -91,7 +123,7 @@ final class Workload {
      * @param large false for the small single mails of the latency test: a 5-page form and one 0.5 MB proof
      */
     static Workload prepare(Path root, String name, int first, int count, long seed, boolean large) throws IOException {
-        Path dir = root.resolve(name + "-" + first + "-" + count + "-" + seed);
+        Path dir = root.resolve(name + "-" + first + "-" + count + "-" + seed + "-v2");
         List<Template> templates = templates();
         List<Entry> entries = new ArrayList<>();
         boolean made = Files.exists(dir.resolve("done"));
@@ -113,7 +145,7 @@ final class Workload {
         int pages = large ? 5 + random.nextInt(26) : 5;
         Path form = files.resolve("作品申报书.docx");
         if (!made) {
-            byte[] docx = DocxText.replace(template.docx(), template.title(), title);
+            byte[] docx = template.form(i, title);
             Files.write(form, appendParagraphs(docx, filler(random, pages * CHARS_PER_PAGE)));
         }
         attachments.add(new Attachment(form.getFileName().toString(), DOCX, form));
@@ -285,11 +317,24 @@ final class Workload {
             List<Template> templates = new ArrayList<>();
             for (Path docx :
                     files.filter(f -> f.toString().endsWith(".docx")).sorted().toList()) {
-                String expected = Files.readString(docx.resolveSibling(docx.getFileName() + ".expected.json"));
-                String title = expected.replaceAll("(?s).*\"workTitle\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+                JsonNode expected = JSON.readTree(docx.resolveSibling(docx.getFileName() + ".expected.json")
+                        .toFile());
+                String title = expected.path("workTitle").asText();
+                List<String> phones = new ArrayList<>();
+                List<String> emails = new ArrayList<>();
+                expected.path("representatives").forEach(person -> {
+                    phones.add(person.path("phone").asText());
+                    emails.add(person.path("email").asText());
+                });
+                phones.removeIf(String::isEmpty);
+                emails.removeIf(String::isEmpty);
                 byte[] bytes = Files.readAllBytes(docx);
-                if (DocxText.body(bytes).contains(title)) {
-                    templates.add(new Template(title, bytes));
+                String body = DocxText.body(bytes);
+                if (!title.isEmpty()
+                        && body.contains(title)
+                        && phones.stream().allMatch(body::contains)
+                        && emails.stream().allMatch(body::contains)) {
+                    templates.add(new Template(title, phones, emails, bytes));
                 }
             }
             return templates;
