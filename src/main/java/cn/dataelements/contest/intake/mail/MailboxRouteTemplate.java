@@ -36,6 +36,10 @@ class MailboxRouteTemplate extends RouteBuilder {
                 .templateParameter("pollDelay", "30000", "milliseconds between polls of an inbox with nothing left")
                 .templateParameter(
                         "batchSize", "40", "mails taken per poll, read in parallel; a poll holds only their headers")
+                .templateParameter(
+                        "fetchChunk",
+                        "4194304",
+                        "bytes of a raw mail asked for per IMAP command; a worker holds one such piece at a time")
                 // The password never enters the endpoint URI, where characters such as ")&" end a RAW() value: the
                 // route's own authenticator carries it.
                 .templateBean(
@@ -48,14 +52,15 @@ class MailboxRouteTemplate extends RouteBuilder {
                 // batches without waiting pollDelay after each; the delay applies once the inbox is empty.
                 // pollStrategy: tells health when the mailbox cannot be polled at all (login, server, folder).
                 // mailUidGenerator: one IMAP command per poll for what the route needs of its mails, not one each.
-                // mail.imap.fetchsize: a raw mail comes in 1 MB pieces, not 16 KB ones (a round trip each).
+                // mail.imap.fetchsize: a raw mail comes in pieces of fetchChunk (4 MB), not 16 KB ones: a round trip
+                // each, and some servers (GreenMail among them) render the whole mail again for every piece.
                 // intake-mail: camel-mail's endpoint whose consumer reads a poll's mails on several workers.
                 .from(
                         "intake-mail:{{protocol}}://{{host}}:{{port}}?username={{username}}&authenticator=#{{authenticator}}"
                                 + "&folderName={{folder}}&unseen=false&peek=true&delete=false&mapMailMessage=false"
                                 + "&maxMessagesPerPoll={{batchSize}}&fetchSize={{batchSize}}&delay={{pollDelay}}&greedy=true"
                                 + "&moveTo={{processedFolder}}&connectionTimeout=30000&pollStrategy=#intakePollStrategy"
-                                + "&mailUidGenerator=#intakeMailUid&mail.imap.fetchsize=1048576")
+                                + "&mailUidGenerator=#intakeMailUid&mail.imap.fetchsize={{fetchChunk}}")
                 .routeConfigurationId(IntakeErrorHandling.ID)
                 .setProperty(IntakeFailures.QUARANTINE_FOLDER, constant("{{quarantineFolder}}"))
                 .bean(MailArchiver.class, "archive")
