@@ -35,6 +35,8 @@ final class BenchmarkMailbox implements AutoCloseable {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", Integer.toString(smtpPort));
+        // as the app's mailbox route asks for a raw mail
+        properties.put("mail.imap.fetchsize", Integer.toString(4 * 1024 * 1024));
         session = Session.getInstance(properties);
         this.imapPort = imapPort;
         this.user = user;
@@ -61,8 +63,55 @@ final class BenchmarkMailbox implements AutoCloseable {
     }
 
     void append(byte[] raw) throws MessagingException {
+        append("INBOX", raw);
+    }
+
+    /** Appends the mail to the folder, made first when missing. */
+    void append(String folder, byte[] raw) throws MessagingException {
         MimeMessage[] mail = {new MimeMessage(session, new ByteArrayInputStream(raw))};
-        withStore(s -> s.getFolder("INBOX").appendMessages(mail));
+        withStore(s -> {
+            Folder f = s.getFolder(folder);
+            if (!f.exists()) {
+                f.create(Folder.HOLDS_MESSAGES);
+            }
+            f.appendMessages(mail);
+        });
+    }
+
+    /** Fetches the raw bytes of every {@code parts}-th mail of the folder from the {@code part}-th on, to nowhere. */
+    long fetchRaw(String folder, int part, int parts) throws MessagingException {
+        long[] bytes = {0};
+        withStore(s -> {
+            Folder f = s.getFolder(folder);
+            f.open(Folder.READ_ONLY);
+            try {
+                Message[] all = f.getMessages();
+                for (int i = part; i < all.length; i += parts) {
+                    CountingOutputStream out = new CountingOutputStream();
+                    all[i].writeTo(out);
+                    bytes[0] += out.count;
+                }
+            } catch (java.io.IOException e) {
+                throw new MessagingException("Could not read a mail of " + folder, e);
+            } finally {
+                f.close(false);
+            }
+        });
+        return bytes[0];
+    }
+
+    private static final class CountingOutputStream extends java.io.OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 
     /** Sends the mail to the mailbox by SMTP, as it is (Transport.send would give it a new Message-ID). */

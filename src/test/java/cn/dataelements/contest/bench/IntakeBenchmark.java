@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The benchmark, against an app started by bin/benchmark (its own data folder, Elasticsearch instance and GreenMail):
@@ -95,6 +98,12 @@ public final class IntakeBenchmark {
                         "%.1f files/s (%d files, %.0f MB in %.1f s; %d readable)",
                         bare.filesPerSecond(), bare.files(), bare.bytes() / 1e6, bare.seconds(), bare.readable()));
 
+        step("the mail server alone: " + entries + " mails appended and fetched raw, nothing else");
+        double mailServer = documents.size() / mailServerAlone(work, cores);
+        report.row(
+                "mail server alone (APPEND, then FETCH on " + cores + " connections)",
+                String.format("%.1f files/s of the same mails", mailServer));
+
         try (HeapSampler heap = new HeapSampler(this::heapUsedMib)) {
             step("end to end: " + entries + " mails through the mailbox");
             if (args.containsKey("profiler")) {
@@ -113,6 +122,7 @@ public final class IntakeBenchmark {
             report.row(
                     "end to end / bare Tika",
                     String.format("%.0f %% (target: at least 70 %%)", 100 * endToEnd / bare.filesPerSecond()));
+            report.row("end to end / mail server alone", String.format("%.0f %%", 100 * endToEnd / mailServer));
             report.row("app heap, highest sample while draining", heap.peakAndReset() + " MiB (-Xmx512m)");
 
             step("latency: " + SINGLE_MAILS + " single mails by SMTP, one at a time");
@@ -156,6 +166,44 @@ public final class IntakeBenchmark {
                     WallProfile.REBUILD_THREADS,
                     "rebuild threads (texts reused)");
         }
+    }
+
+    /**
+     * The ceiling the mail server sets: every mail appended to a folder the app does not read, a window at a time, each
+     * window fetched raw (in the app's 4 MB pieces) on {@code connections} connections and deleted. Returns the
+     * seconds it took.
+     */
+    private double mailServerAlone(Workload work, int connections) throws Exception {
+        String folder = "BenchmarkAlone";
+        List<BenchmarkMailbox> readers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long started = System.nanoTime();
+        try (BenchmarkMailbox writer = mailbox()) {
+            for (int i = 0; i < connections; i++) {
+                readers.add(mailbox());
+            }
+            List<Workload.Entry> entries = work.entries();
+            for (int from = 0; from < entries.size(); from += WINDOW) {
+                for (Workload.Entry entry : entries.subList(from, Math.min(entries.size(), from + WINDOW))) {
+                    writer.append(folder, entry.mail().bytes());
+                }
+                List<Future<Long>> reads = new ArrayList<>();
+                for (int part = 0; part < connections; part++) {
+                    int p = part;
+                    reads.add(pool.submit(() -> readers.get(p).fetchRaw(folder, p, connections)));
+                }
+                for (Future<Long> read : reads) {
+                    read.get();
+                }
+                writer.empty(folder);
+            }
+        } finally {
+            pool.shutdownNow();
+            for (BenchmarkMailbox reader : readers) {
+                reader.close();
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** Puts every mail in, at most a window of them waiting, and returns the seconds from the first to the last done. */
