@@ -3,7 +3,11 @@ package cn.dataelements.contest.intake.mail;
 import cn.dataelements.contest.intake.IntakeErrorHandling;
 import cn.dataelements.contest.intake.IntakeFailures;
 import cn.dataelements.contest.intake.SubmissionIntake;
+import cn.dataelements.contest.intake.routes.IntakeRouteTemplate;
+import cn.dataelements.contest.intake.routes.ParameterSpec;
+import cn.dataelements.contest.intake.routes.RouteTemplateSpec;
 import cn.dataelements.contest.receipt.ReceiptFlusher;
+import java.util.List;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.DefaultAuthenticator;
@@ -17,29 +21,71 @@ import org.springframework.stereotype.Component;
  * {@code routes/*.camel.yaml} file; see {@code routes/submission-mailbox.camel.yaml}.
  */
 @Component
-class MailboxRouteTemplate extends RouteBuilder {
+class MailboxRouteTemplate extends RouteBuilder implements IntakeRouteTemplate {
 
     static final String ID = "mailbox";
 
+    private static final String FOLDER = "[\\p{L}\\p{N}._/-]{1,100}";
+
+    /** Every parameter, with the pattern its value must match before it is placed in the endpoint URI. */
+    static final RouteTemplateSpec SPEC = new RouteTemplateSpec(
+            ID,
+            List.of(
+                    ParameterSpec.of("protocol", "imaps", "imaps", "imaps?", "imap or imaps"),
+                    ParameterSpec.of(
+                            "host",
+                            null,
+                            "imap.example.cn",
+                            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*",
+                            "the IMAP server: a host name or an IPv4 address"),
+                    ParameterSpec.of("port", null, "993", "[0-9]{1,5}", "the IMAP server's port"),
+                    ParameterSpec.of(
+                            "username",
+                            null,
+                            "submit@example.cn",
+                            "[A-Za-z0-9._@-]{1,254}",
+                            "the mailbox account: letters, digits and . _ @ -"),
+                    ParameterSpec.secret("password", "the account's password"),
+                    ParameterSpec.of("folder", "INBOX", "INBOX", FOLDER, "the folder submissions arrive in"),
+                    ParameterSpec.of(
+                            "processedFolder",
+                            "Processed",
+                            "Processed",
+                            FOLDER,
+                            "where a mail goes once it is indexed"),
+                    ParameterSpec.of(
+                            "quarantineFolder",
+                            "Quarantine",
+                            "Quarantine",
+                            FOLDER,
+                            "where a mail goes whose content cannot be handled"),
+                    ParameterSpec.of(
+                            "pollDelay",
+                            "30000",
+                            "10000",
+                            "[0-9]{3,9}",
+                            "milliseconds between polls when IMAP IDLE is not available"),
+                    ParameterSpec.of(
+                            "batchSize",
+                            "40",
+                            "40",
+                            "[1-9][0-9]{0,2}",
+                            "mails taken per poll, read in parallel; a poll holds only their headers"),
+                    ParameterSpec.of(
+                            "fetchChunk",
+                            "4194304",
+                            "4194304",
+                            "[0-9]{4,9}",
+                            "bytes of a raw mail asked for per IMAP command; a worker holds one such piece at a time")));
+
+    @Override
+    public RouteTemplateSpec spec() {
+        return SPEC;
+    }
+
     @Override
     public void configure() {
-        routeTemplate(ID)
-                .templateParameter("protocol", "imaps", "imap or imaps")
-                .templateParameter("host", null, "the IMAP server")
-                .templateParameter("port", null, "the IMAP server's port")
-                .templateParameter("username", null, "the mailbox account")
-                .templateParameter("password", null, "the account's password; pass a placeholder, never a literal")
-                .templateParameter("folder", "INBOX", "the folder submissions arrive in")
-                .templateParameter("processedFolder", "Processed", "where a mail goes once it is indexed")
-                .templateParameter(
-                        "quarantineFolder", "Quarantine", "where a mail goes whose content cannot be handled")
-                .templateParameter("pollDelay", "30000", "milliseconds between polls of an inbox with nothing left")
-                .templateParameter(
-                        "batchSize", "40", "mails taken per poll, read in parallel; a poll holds only their headers")
-                .templateParameter(
-                        "fetchChunk",
-                        "4194304",
-                        "bytes of a raw mail asked for per IMAP command; a worker holds one such piece at a time")
+        SPEC.declare(routeTemplate(ID))
                 // The password never enters the endpoint URI, where characters such as ")&" end a RAW() value: the
                 // route's own authenticator carries it.
                 .templateBean(
@@ -68,9 +114,8 @@ class MailboxRouteTemplate extends RouteBuilder {
                 .bean(ReceiptFlusher.class, "wake");
     }
 
-    /** A parameter's value as the route file gave it, its placeholders ({{intake.mail.password}}) resolved. */
+    /** A parameter's value, as {@code RouteFiles} resolved and checked it: not resolved again (a password may hold "{{"). */
     private static String resolved(RouteTemplateContext rtc, String name) {
-        String value = rtc.getProperty(name, String.class);
-        return value == null ? null : rtc.getCamelContext().resolvePropertyPlaceholders(value);
+        return rtc.getProperty(name, String.class);
     }
 }

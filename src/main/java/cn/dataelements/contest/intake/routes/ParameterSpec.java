@@ -1,0 +1,32 @@
+package cn.dataelements.contest.intake.routes;
+
+import java.util.regex.Pattern;
+
+/**
+ * One parameter of an intake route template, as a route file may set it.
+ *
+ * @param name the name a route file gives
+ * @param description what it is, shown in errors and in {@code GET /api/admin/routes/templates}
+ * @param defaultValue the value when the file does not set it, or null when the file must
+ * @param example a valid value, shown when a value is refused
+ * @param pattern what a value must match whole; it is placed in an endpoint URI only after it did
+ * @param secret a password or token: never a literal in the file, never shown
+ */
+public record ParameterSpec(
+        String name, String description, String defaultValue, String example, Pattern pattern, boolean secret) {
+
+    /** A parameter whose value must match {@code regex}. */
+    public static ParameterSpec of(String name, String defaultValue, String example, String regex, String description) {
+        return new ParameterSpec(name, description, defaultValue, example, Pattern.compile(regex), false);
+    }
+
+    /** A secret parameter: any value, from the environment or the route's secrets file only. */
+    public static ParameterSpec secret(String name, String description) {
+        return new ParameterSpec(
+                name, description, null, "{{env:INTAKE_ROUTE_MAILBOX2_PASSWORD}}", Pattern.compile("(?s).+"), true);
+    }
+
+    boolean required() {
+        return defaultValue == null;
+    }
+}
