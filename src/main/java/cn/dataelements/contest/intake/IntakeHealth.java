@@ -64,6 +64,26 @@ public class IntakeHealth implements HealthIndicator {
                         : new State(true, clock.instant(), reason));
     }
 
+    /** The route's last poll and item, as health shows them; empty before its first poll. */
+    public Map<String, Object> outcome(String route) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        State poll = polls.get(route);
+        State item = items.get(route);
+        if (poll != null) {
+            outcome.put("poll", poll.details());
+        }
+        if (item != null) {
+            outcome.put("items", item.details());
+        }
+        return outcome;
+    }
+
+    /** The route was removed: its failures no longer count. */
+    public void forget(String route) {
+        polls.remove(route);
+        items.remove(route);
+    }
+
     @Override
     public Health health() {
         boolean down = polls.values().stream().anyMatch(State::failing)

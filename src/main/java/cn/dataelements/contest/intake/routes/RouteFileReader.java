@@ -40,6 +40,11 @@ public class RouteFileReader {
     private static final Pattern ROUTE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*)}}");
     private static final Pattern SETTING = Pattern.compile("intake\\.[a-z0-9.-]+");
+    /** Settings a plain parameter may not name: their values are secrets, and a refused value is shown. */
+    private static final Pattern SECRET_SETTING = Pattern.compile(".*(password|secret|token|key|credential).*");
+    /** The one setting a secret parameter may name: the bundled mailbox's password, itself from the environment. */
+    private static final Set<String> SECRET_SETTINGS = Set.of("intake.mail.password");
+
     private static final Pattern ENVIRONMENT = Pattern.compile("env:(INTAKE_ROUTE_[A-Z0-9_]+)");
     private static final Set<String> ROUTE_KEYS = Set.of("routeTemplateRef", "routeId", "parameters");
     private static final int MAX_BYTES = 64 * 1024;
@@ -107,6 +112,10 @@ public class RouteFileReader {
 
     private static Object parse(Path file, List<RouteProblem> problems) {
         try {
+            if (Files.isSymbolicLink(file)) {
+                problems.add(new RouteProblem("file", "路由文件不能是符号链接", "a route file is never a symbolic link"));
+                return null;
+            }
             if (Files.size(file) > MAX_BYTES) {
                 problems.add(new RouteProblem(
                         "file", "文件过大（上限 64 KB）", "the file is over 64 KB, which no route file needs"));
@@ -143,8 +152,12 @@ public class RouteFileReader {
             return null;
         }
         if (!(items.get(0) instanceof Map<?, ?> item) || item.size() != 1 || !item.containsKey("templatedRoute")) {
-            String found =
-                    items.get(0) instanceof Map<?, ?> map ? String.valueOf(map.keySet()) : String.valueOf(items.get(0));
+            String found = items.get(0) instanceof Map<?, ?> map
+                    ? String.valueOf(map.keySet())
+                    : "a "
+                            + (items.get(0) == null
+                                    ? "null"
+                                    : items.get(0).getClass().getSimpleName());
             problems.add(new RouteProblem(
                     "file",
                     "只允许 templatedRoute（引用本系统的路由模板）；不允许 " + found + "：自由路由和 beans 可以调用任意组件",
@@ -226,19 +239,20 @@ public class RouteFileReader {
             Matcher variable = ENVIRONMENT.matcher(name);
             if (variable.matches() && spec.secret()) {
                 value = environment.apply(variable.group(1));
-            } else if (SETTING.matcher(name).matches()) {
+            } else if (spec.secret() ? SECRET_SETTINGS.contains(name) : plainSetting(name)) {
                 value = settings.apply(name);
             } else {
                 problems.add(new RouteProblem(
                         key,
                         "占位符 {{" + name + "}} 不可用："
                                 + (spec.secret()
-                                        ? "密码只能用 {{env:INTAKE_ROUTE_…}}、{{intake.…}} 或 secrets 文件"
-                                        : "只能用本系统的设置 {{intake.…}}"),
+                                        ? "密码只能用 {{env:INTAKE_ROUTE_…}}、" + SECRET_SETTINGS + " 或 secrets 文件"
+                                        : "只能用本系统的非密码设置 {{intake.…}}"),
                         "placeholder {{" + name + "}} is not allowed here: "
                                 + (spec.secret()
-                                        ? "a secret comes from {{env:INTAKE_ROUTE_…}}, {{intake.…}} or the secrets file"
-                                        : "only the app's settings {{intake.…}} are")));
+                                        ? "a secret comes from {{env:INTAKE_ROUTE_…}}, " + SECRET_SETTINGS
+                                                + " or the secrets file"
+                                        : "only the app's settings {{intake.…}} that are not secrets are")));
                 return null;
             }
             if (value == null) {
@@ -256,11 +270,11 @@ public class RouteFileReader {
             value = given;
         }
         if (!spec.pattern().matcher(value).matches()) {
+            String shown = spec.secret() ? "(secret)" : placeholder.matches() ? given : "\"" + value + "\"";
             problems.add(new RouteProblem(
                     key,
-                    "参数 " + spec.name() + " 的值 " + shown(spec, value) + " 无效（" + spec.description() + "），例如 "
-                            + spec.example(),
-                    "value " + shown(spec, value) + " of " + spec.name() + " does not match "
+                    "参数 " + spec.name() + " 的值 " + shown + " 无效（" + spec.description() + "），例如 " + spec.example(),
+                    "value " + shown + " of " + spec.name() + " does not match "
                             + spec.pattern().pattern() + " (" + spec.description() + "), e.g. " + spec.example()));
             return null;
         }
@@ -270,7 +284,7 @@ public class RouteFileReader {
     private java.util.Optional<String> secretFile(String routeId, ParameterSpec spec, List<RouteProblem> problems) {
         Path file = secrets.resolve(routeId);
         String key = "parameters." + spec.name();
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             problems.add(new RouteProblem(
                     key,
                     "缺少 " + spec.name() + "：用 {{env:INTAKE_ROUTE_…}} 给出，或写入 " + file + "（权限 600）",
@@ -294,8 +308,8 @@ public class RouteFileReader {
         }
     }
 
-    private static String shown(ParameterSpec spec, String value) {
-        return spec.secret() ? "(secret)" : "\"" + value + "\"";
+    private static boolean plainSetting(String name) {
+        return SETTING.matcher(name).matches() && !SECRET_SETTING.matcher(name).matches();
     }
 
     private static String firstLine(String message) {

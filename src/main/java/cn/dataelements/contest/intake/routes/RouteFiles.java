@@ -1,5 +1,6 @@
 package cn.dataelements.contest.intake.routes;
 
+import cn.dataelements.contest.intake.IntakeHealth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +26,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -48,32 +50,36 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
             String template,
             String status,
             List<RouteProblem> problems,
-            Instant changedAt) {}
+            Instant changedAt,
+            Map<String, Object> lastOutcome) {}
 
     /** What was last read of a file: its digest, the route it runs (if any), and its state. */
-    private record Loaded(String digest, String runningRouteId, State state) {}
+    private record Loaded(String digest, String runningRouteId, RouteFile route, State state) {}
 
     private final Path dir;
+    private final Path secrets;
+    private final IntakeHealth outcomes;
     private final RouteFileReader reader;
+    private final List<RouteTemplateSpec> templates;
     private final long rescanMillis;
-    private final Map<Path, Loaded> files = new TreeMap<>();
+    private final Map<Path, Loaded> files = new java.util.concurrent.ConcurrentSkipListMap<>();
     private ScheduledExecutorService rescans;
     private CamelContext camel;
-    private boolean loaded;
+    private volatile boolean loaded;
 
     RouteFiles(
             List<IntakeRouteTemplate> templates,
+            IntakeHealth outcomes,
             Environment environment,
             @Value("${intake.routes-dir:routes}") Path dir,
             @Value("${intake.data-dir}") Path dataDir,
             @Value("${intake.routes.rescan-millis:2000}") long rescanMillis) {
         this.dir = dir;
+        this.secrets = dataDir.resolve("secrets");
+        this.outcomes = outcomes;
         this.rescanMillis = rescanMillis;
-        this.reader = new RouteFileReader(
-                templates.stream().map(IntakeRouteTemplate::spec).toList(),
-                environment::getProperty,
-                System::getenv,
-                dataDir.resolve("secrets"));
+        this.templates = templates.stream().map(IntakeRouteTemplate::spec).toList();
+        this.reader = new RouteFileReader(this.templates, environment::getProperty, System::getenv, secrets);
     }
 
     @Override
@@ -97,22 +103,24 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
         rescans.scheduleWithFixedDelay(this::rescanQuietly, rescanMillis, rescanMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** The templates a route file may name, with their parameters. */
+    public List<RouteTemplateSpec> templates() {
+        return templates;
+    }
+
     /** Every route file's state, by file name. */
-    public synchronized List<State> states() {
+    public List<State> states() {
         return files.values().stream().map(Loaded::state).map(this::withStatus).toList();
     }
 
     @Override
     public Health health() {
         List<State> states = states();
-        long running;
-        synchronized (this) {
-            running = files.values().stream()
-                    .map(Loaded::runningRouteId)
-                    .filter(Objects::nonNull)
-                    .filter(id -> camel.getRouteController().getRouteStatus(id) == ServiceStatus.Started)
-                    .count();
-        }
+        long running = files.values().stream()
+                .map(Loaded::runningRouteId)
+                .filter(Objects::nonNull)
+                .filter(id -> camel.getRouteController().getRouteStatus(id) == ServiceStatus.Started)
+                .count();
         Health.Builder health = loaded && running == 0 ? Health.down() : Health.up();
         health.withDetail("running", running);
         states.forEach(s -> health.withDetail(
@@ -126,10 +134,16 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
         return health.build();
     }
 
-    @Override
+    /** No route is added once the app is closing: Camel stops before this bean is destroyed. */
+    @EventListener(ContextClosedEvent.class)
     public void destroy() {
         if (rescans != null) {
             rescans.shutdownNow();
+            try {
+                rescans.awaitTermination(35, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -143,33 +157,59 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
 
     /** Brings the running routes in line with the folder. */
     synchronized void rescan() {
+        if (camel.isStopping() || camel.isStopped()) {
+            return;
+        }
         List<Path> present = list();
+        boolean changed = false;
+        List<Path> read = new ArrayList<>();
         for (Path gone : new ArrayList<>(files.keySet())) {
             if (!present.contains(gone)) {
                 Loaded before = files.remove(gone);
                 stop(before.runningRouteId());
+                changed = true;
                 log.info("Route file {} was removed: route {} stopped", gone.getFileName(), before.runningRouteId());
             }
         }
         for (Path file : present) {
-            String digest = digest(file);
             Loaded before = files.get(file);
-            if (before == null || !before.digest().equals(digest)) {
-                files.put(file, load(file, digest, before));
+            if (before == null || !before.digest().equals(digest(file, before))) {
+                Loaded now = load(file, before);
+                files.put(file, new Loaded(digest(file, now), now.runningRouteId(), now.route(), now.state()));
+                read.add(file);
+                changed = true;
+            }
+        }
+        if (changed) {
+            // a file refused because another held its route id may pass now
+            for (Path file : present) {
+                Loaded before = files.get(file);
+                if (!read.contains(file)
+                        && before.state().status().equals("REFUSED")
+                        && before.runningRouteId() == null) {
+                    Loaded now = load(file, before);
+                    files.put(file, new Loaded(digest(file, now), now.runningRouteId(), now.route(), now.state()));
+                }
             }
         }
         loaded = true;
     }
 
-    private Loaded load(Path file, String digest, Loaded before) {
+    private Loaded load(Path file, Loaded before) {
         String running = before == null ? null : before.runningRouteId();
+        RouteFile previous = before == null ? null : before.route();
         String name = file.getFileName().toString();
         RouteFile route;
         try {
             route = reader.read(file);
         } catch (InvalidRouteFileException e) {
             log.error("{}{}", e.getMessage(), running == null ? "" : "; route " + running + " keeps running as it was");
-            return new Loaded(digest, running, new State(name, running, null, "REFUSED", e.problems(), Instant.now()));
+            return refused(name, running, previous, e.problems());
+        } catch (RuntimeException e) {
+            RouteProblem unreadable = new RouteProblem(
+                    "file", "路由文件无法解析：" + e.getMessage(), "the route file cannot be resolved: " + e.getMessage());
+            log.error("Route file {} refused: {}", name, unreadable.logMessage(), e);
+            return refused(name, running, previous, List.of(unreadable));
         }
         String owner = files.entrySet().stream()
                 .filter(f -> !f.getKey().equals(file)
@@ -183,16 +223,12 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
                     "路由编号 " + route.routeId() + " 已被 " + owner + " 使用",
                     "route id " + route.routeId() + " is already used by " + owner);
             log.error("Route file {} refused: {}", name, taken.logMessage());
-            return new Loaded(
-                    digest, running, new State(name, running, null, "REFUSED", List.of(taken), Instant.now()));
+            return refused(name, running, previous, List.of(taken));
         }
         stop(running);
         stop(route.routeId());
         try {
-            TemplatedRouteBuilder builder =
-                    TemplatedRouteBuilder.builder(camel, route.template()).routeId(route.routeId());
-            route.values().forEach(builder::parameter);
-            builder.add();
+            add(route);
             log.info(
                     "Route {} {} from {} (template {})",
                     route.routeId(),
@@ -200,24 +236,55 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
                     name,
                     route.template());
             return new Loaded(
-                    digest,
+                    "",
                     route.routeId(),
-                    new State(name, route.routeId(), route.template(), "", List.of(), Instant.now()));
+                    route,
+                    new State(name, route.routeId(), route.template(), "", List.of(), Instant.now(), Map.of()));
         } catch (Exception e) {
             stop(route.routeId());
             RouteProblem failed = new RouteProblem(
                     "file", "路由无法启动：" + e.getMessage(), "the route could not be started: " + e.getMessage());
             log.error("Route file {}: {}", name, failed.logMessage(), e);
+            String restored = restore(previous);
             return new Loaded(
-                    digest,
-                    null,
-                    new State(name, route.routeId(), route.template(), "FAILED", List.of(failed), Instant.now()));
+                    "",
+                    restored,
+                    restored == null ? null : previous,
+                    new State(name, restored, route.template(), "FAILED", List.of(failed), Instant.now(), Map.of()));
+        }
+    }
+
+    private Loaded refused(String name, String running, RouteFile previous, List<RouteProblem> problems) {
+        return new Loaded(
+                "", running, previous, new State(name, running, null, "REFUSED", problems, Instant.now(), Map.of()));
+    }
+
+    private void add(RouteFile route) throws Exception {
+        TemplatedRouteBuilder builder =
+                TemplatedRouteBuilder.builder(camel, route.template()).routeId(route.routeId());
+        route.values().forEach(builder::parameter);
+        builder.add();
+    }
+
+    /** Starts the route the file had before a new version failed to start; its id, or null. */
+    private String restore(RouteFile previous) {
+        if (previous == null) {
+            return null;
+        }
+        try {
+            add(previous);
+            log.warn("Route {} runs again as it was before the change that failed", previous.routeId());
+            return previous.routeId();
+        } catch (Exception e) {
+            stop(previous.routeId());
+            log.error("Route {} could not be started again as it was", previous.routeId(), e);
+            return null;
         }
     }
 
     /** The state with the route's status as Camel has it now. */
     private State withStatus(State state) {
-        if (state.routeId() == null || camel == null) {
+        if (state.routeId() == null || camel == null || state.status().equals("FAILED")) {
             return state;
         }
         ServiceStatus status = camel.getRouteController().getRouteStatus(state.routeId());
@@ -225,7 +292,14 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
         if ("REFUSED".equals(state.status())) {
             now = "REFUSED (" + (status == null ? "no route" : "route " + status.name() + " as it was") + ")";
         }
-        return new State(state.file(), state.routeId(), state.template(), now, state.problems(), state.changedAt());
+        return new State(
+                state.file(),
+                state.routeId(),
+                state.template(),
+                now,
+                state.problems(),
+                state.changedAt(),
+                outcomes.outcome(state.routeId()));
     }
 
     private void stop(String routeId) {
@@ -235,6 +309,7 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
         try {
             camel.getRouteController().stopRoute(routeId, 30, TimeUnit.SECONDS);
             camel.removeRoute(routeId);
+            outcomes.forget(routeId);
         } catch (Exception e) {
             log.error("Could not stop route {}", routeId, e);
         }
@@ -255,11 +330,22 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
         }
     }
 
-    /** The digest of the file's content: a file saved again unchanged is not loaded again. */
-    private String digest(Path file) {
+    /**
+     * The digest of the file's content and of its route's secrets file: a file saved again unchanged is not loaded
+     * again, a changed secret replaces the route.
+     */
+    private String digest(Path file, Loaded before) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(Files.readAllBytes(file));
+            String name = file.getFileName().toString();
+            Path secret = secrets.resolve(
+                    before != null && before.runningRouteId() != null
+                            ? before.runningRouteId()
+                            : name.substring(0, name.length() - RouteFileReader.SUFFIX.length()));
+            if (Files.isRegularFile(secret)) {
+                sha.update(Files.readAllBytes(secret));
+            }
             return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
             return "unreadable:" + Objects.hashCode(e.getMessage());

@@ -18,17 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** The checks a route file passes before anything of it runs, on the mailbox template. */
 class RouteFileReaderTest {
 
-    private static final Map<String, String> SETTINGS = Map.of(
-            "intake.mail.protocol", "imap",
-            "intake.mail.host", "127.0.0.1",
-            "intake.mail.port", "3143",
-            "intake.mail.username", "submit@contest.local",
-            "intake.mail.password", "s3cret)&x",
-            "intake.mail.folder", "INBOX",
-            "intake.mail.processed-folder", "Processed",
-            "intake.mail.quarantine-folder", "Quarantine",
-            "intake.mail.poll-delay", "10000",
-            "intake.mail.batch-size", "40");
+    private static final Map<String, String> SETTINGS = Map.ofEntries(
+            Map.entry("intake.mail.protocol", "imap"),
+            Map.entry("intake.mail.host", "127.0.0.1"),
+            Map.entry("intake.mail.port", "3143"),
+            Map.entry("intake.mail.username", "submit@contest.local"),
+            Map.entry("intake.mail.password", "s3cret)&x"),
+            Map.entry("intake.mail.folder", "INBOX"),
+            Map.entry("intake.mail.processed-folder", "Processed"),
+            Map.entry("intake.mail.quarantine-folder", "Quarantine"),
+            Map.entry("intake.mail.poll-delay", "10000"),
+            Map.entry("intake.mail.batch-size", "40"),
+            Map.entry("intake.security.admin-password", "admin-pw-42"));
 
     @TempDir
     Path dir;
@@ -142,6 +143,35 @@ class RouteFileReaderTest {
         assertThat(problems(environmentForAHost))
                 .singleElement()
                 .satisfies(p -> assertThat(p.key()).isEqualTo("parameters.host"));
+    }
+
+    @Test
+    void noParameterCanReadAnotherSecretOfTheApp() throws Exception {
+        Path asUsername = file(
+                "a",
+                secondMailbox("imap.example.cn", "{{env:INTAKE_ROUTE_SECOND_PASSWORD}}")
+                        .replace("second@example.cn", "{{intake.security.admin-password}}"));
+        Path asPassword = file("b", secondMailbox("imap.example.cn", "{{intake.security.admin-password}}"));
+        Path refusedPort = file(
+                "c",
+                secondMailbox("imap.example.cn", "{{env:INTAKE_ROUTE_SECOND_PASSWORD}}")
+                        .replace("\"993\"", "\"{{intake.mail.username}}\""));
+
+        assertThat(problems(asUsername))
+                .singleElement()
+                .satisfies(p -> assertThat(p.key()).isEqualTo("parameters.username"));
+        assertThat(problems(asPassword))
+                .singleElement()
+                .satisfies(p -> assertThat(p.key()).isEqualTo("parameters.password"));
+        assertThat(problems(refusedPort))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .as("a refused value read from a setting is named, not shown")
+                        .contains("{{intake.mail.username}}")
+                        .doesNotContain("submit@contest.local"));
+        for (Path file : List.of(asUsername, asPassword, refusedPort)) {
+            assertThat(problems(file).toString()).doesNotContain("admin-pw-42");
+        }
     }
 
     @Test

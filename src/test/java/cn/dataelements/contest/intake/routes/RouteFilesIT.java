@@ -82,6 +82,15 @@ class RouteFilesIT {
     void aSecondMailboxIsAddedByFilesAloneAndBadFilesAreRefusedWhileTheRoutesGoOn() throws Exception {
         IndexedSubmissions index = new IndexedSubmissions(client);
         awaitStatus("first-mailbox.camel.yaml", "Started");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(route("first-mailbox.camel.yaml")
+                                .at("/lastOutcome/poll/status")
+                                .asText())
+                        .isEqualTo("OK"));
+        assertThat(get("/api/admin/routes/templates").toString())
+                .contains("\"id\":\"mailbox\"")
+                .contains("fetchChunk")
+                .contains("imap.example.cn");
 
         TestMailServer.account(SECOND, SECOND_PASSWORD);
         Path secrets = Files.createDirectories(dataDir.resolve("secrets"));
@@ -132,12 +141,16 @@ class RouteFilesIT {
     }
 
     private String status(String file) throws Exception {
+        return route(file).path("status").asText();
+    }
+
+    private JsonNode route(String file) throws Exception {
         for (JsonNode route : routesJson()) {
             if (route.path("file").asText().equals(file)) {
-                return route.path("status").asText();
+                return route;
             }
         }
-        return "";
+        return json.createObjectNode();
     }
 
     /** The file's problems, once it was refused: key and message of each. */
@@ -152,9 +165,13 @@ class RouteFilesIT {
     }
 
     private JsonNode routesJson() throws Exception {
+        return get("/api/admin/routes");
+    }
+
+    private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/routes"))
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                 .header("Authorization", basic(security.adminUser(), security.adminPassword()))
                                 .GET()
                                 .build(),
