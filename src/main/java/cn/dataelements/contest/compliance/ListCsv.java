@@ -1,14 +1,10 @@
 package cn.dataelements.contest.compliance;
 
 import cn.dataelements.contest.compliance.ImportReport.RejectedRow;
+import cn.dataelements.contest.system.text.ChineseCharsets;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,27 +25,13 @@ final class ListCsv {
     static final String CODE = "统一社会信用代码";
     static final String TITLE = "作品名称";
 
-    private static final Charset GB18030 = Charset.forName("GB18030");
-
     /** The rows read and the rows left out. */
     record Parsed(List<ListRow> rows, List<RejectedRow> rejected) {}
 
     private ListCsv() {}
 
     static String decode(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, GB18030);
-        }
+        return ChineseCharsets.decode(bytes);
     }
 
     /**

@@ -1,14 +1,9 @@
 package cn.dataelements.contest.extraction;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import cn.dataelements.contest.system.text.ChineseCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
@@ -22,7 +17,6 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
  */
 final class EntryNames {
 
-    private static final Charset GB18030 = Charset.forName("GB18030");
     private static final Set<String> JUNK_FILES = Set.of(".ds_store", "thumbs.db", "desktop.ini");
 
     private EntryNames() {}
@@ -43,7 +37,7 @@ final class EntryNames {
 
     /** A name's raw bytes as text: valid UTF-8 is UTF-8, anything else what Chinese Windows writes (GBK, as GB18030). */
     static String decodeRaw(byte[] raw) {
-        return strictUtf8(raw).orElseGet(() -> new String(raw, GB18030));
+        return new String(raw, ChineseCharsets.charsetOf(raw));
     }
 
     /** Joins an archive's display path and an entry name: {@code a.zip} + {@code .\资质\x.pdf} → {@code a.zip/资质/x.pdf}. */
@@ -65,18 +59,5 @@ final class EntryNames {
         }
         String base = path.substring(path.lastIndexOf('/') + 1);
         return base.startsWith("._") || JUNK_FILES.contains(base.toLowerCase(Locale.ROOT));
-    }
-
-    private static Optional<String> strictUtf8(byte[] raw) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw))
-                    .toString());
-        } catch (CharacterCodingException notUtf8) {
-            return Optional.empty();
-        }
     }
 }

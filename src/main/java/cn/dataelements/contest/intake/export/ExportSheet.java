@@ -1,13 +1,10 @@
 package cn.dataelements.contest.intake.export;
 
+import cn.dataelements.contest.system.text.ChineseCharsets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,10 +52,8 @@ public final class ExportSheet {
     /** A sheet read: its format, headers in order, and rows. */
     public record Table(Format format, Charset charset, List<String> headers, List<SheetRow> rows) {}
 
-    private static final Charset GB18030 = Charset.forName("GB18030");
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private ExportSheet() {}
 
@@ -70,11 +65,8 @@ public final class ExportSheet {
         if (startsWith(bytes, ZIP) || startsWith(bytes, OLE2)) {
             return workbook(name, bytes, startsWith(bytes, ZIP) ? Format.XLSX : Format.XLS);
         }
-        Charset charset = charsetOf(bytes);
-        String text = new String(bytes, charset);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
+        Charset charset = ChineseCharsets.charsetOf(bytes);
+        String text = ChineseCharsets.decode(bytes);
         if (text.indexOf('\0') >= 0) {
             throw new ExportSheetException(
                     "登记表 " + name + " 既不是 Excel、HTML 也不是 CSV 文件",
@@ -190,22 +182,6 @@ public final class ExportSheet {
         return cell == null
                 ? ""
                 : Normalizer.normalize(cell, Normalizer.Form.NFKC).strip();
-    }
-
-    private static Charset charsetOf(byte[] bytes) {
-        if (startsWith(bytes, UTF8_BOM)) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return GB18030;
-        }
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
