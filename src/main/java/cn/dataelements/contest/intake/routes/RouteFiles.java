@@ -22,7 +22,6 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -39,7 +38,7 @@ import org.springframework.stereotype.Component;
  * problems are shown by {@code GET /api/admin/routes} and logged. Health is DOWN while no route runs.
  */
 @Component
-public class RouteFiles implements CamelContextConfiguration, HealthIndicator, DisposableBean {
+public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(RouteFiles.class);
 
@@ -174,8 +173,7 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
         for (Path file : present) {
             Loaded before = files.get(file);
             if (before == null || !before.digest().equals(digest(file, before))) {
-                Loaded now = load(file, before);
-                files.put(file, new Loaded(digest(file, now), now.runningRouteId(), now.route(), now.state()));
+                reload(file, before);
                 read.add(file);
                 changed = true;
             }
@@ -187,12 +185,17 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator, D
                 if (!read.contains(file)
                         && before.state().status().equals("REFUSED")
                         && before.runningRouteId() == null) {
-                    Loaded now = load(file, before);
-                    files.put(file, new Loaded(digest(file, now), now.runningRouteId(), now.route(), now.state()));
+                    reload(file, before);
                 }
             }
         }
         loaded = true;
+    }
+
+    /** Loads the file again and keeps what came of it, with the digest that tells the next scan it is unchanged. */
+    private void reload(Path file, Loaded before) {
+        Loaded now = load(file, before);
+        files.put(file, new Loaded(digest(file, now), now.runningRouteId(), now.route(), now.state()));
     }
 
     private Loaded load(Path file, Loaded before) {
