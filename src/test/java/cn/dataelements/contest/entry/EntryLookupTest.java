@@ -51,23 +51,6 @@ class EntryLookupTest {
 
     private static Entry entry(String id, String title, String creditCode, Entry.Representative... people) {
         List<Entry.Unit> units = creditCode.isEmpty() ? List.of() : List.of(new Entry.Unit("威海某大学", creditCode, true));
-        return new Entry(
-                id,
-                List.of(),
-                null,
-                "",
-                title,
-                "",
-                units,
-                List.of(people),
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                "received",
-                "",
-                List.of(),
-                1,
-                null);
+        return EntryBuilders.people(id, title, units, List.of(people), null);
     }
 }

@@ -35,23 +35,6 @@ class PeopleTest {
     }
 
     private static Entry withPeople(Entry.Contact contact, List<Entry.Representative> representatives) {
-        return new Entry(
-                "sub-1",
-                List.of(),
-                null,
-                "",
-                "",
-                "",
-                List.of(),
-                representatives,
-                contact,
-                List.of(),
-                List.of(),
-                List.of(),
-                "received",
-                "",
-                List.of(),
-                1,
-                null);
+        return EntryBuilders.people("sub-1", "", List.of(), representatives, contact);
     }
 }
