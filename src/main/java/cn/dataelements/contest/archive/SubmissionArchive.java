@@ -74,6 +74,36 @@ public class SubmissionArchive {
         }
     }
 
+    /**
+     * Archives an item under an id of the channel's own (a structured registration's identity, see
+     * {@code RecordBundle}): bytes already archived under that id are not written again, and the first receipt's facts
+     * stay.
+     */
+    public ArchivedSubmission store(RawSource raw, ReceivedFacts facts, String id) throws IOException {
+        Path file = rawFile(id);
+        if (!Files.exists(file)) {
+            Files.createDirectories(root.resolve("incoming"));
+            Path temp = Files.createTempFile(root.resolve("incoming"), "recv-", ".part");
+            try {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    raw.writeTo(out);
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException("Could not read the item from its channel", e);
+                }
+                fsync(temp);
+                Files.createDirectories(file.getParent());
+                moveIntoPlace(temp, file);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+        ReceivedFacts first = writeSidecarOnce(id, facts);
+        fsync(file.getParent());
+        return new ArchivedSubmission(id, file, Files.size(file), first, facts);
+    }
+
     /** The archived raw bytes of a submission, if it is archived. */
     public Optional<Path> find(String id) {
         Path file = rawFile(id);

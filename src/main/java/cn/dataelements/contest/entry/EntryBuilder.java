@@ -44,7 +44,12 @@ public class EntryBuilder {
         List<Material> materials = classify(read, catalog);
         SubjectFields subject = subjects.parse(submission.subject() == null ? "" : submission.subject());
         FormDocuments documents = FormDocuments.of(read, materials);
-        FormHeader header = documents.header(normalizer, Vocabularies.any(catalog));
+        FormHeader form = documents.header(normalizer, Vocabularies.any(catalog));
+        // A structured channel's registration is what the team entered on the platform: it comes first, the form
+        // fills what it leaves blank.
+        FormHeader header = read.declared() == null
+                ? form
+                : form == null ? read.declared() : read.declared().orElse(form);
         Optional<Track> track = findTrack(catalog.tracks(), header, subject, submission.subject(), documents.titles());
         FormLayout layout = Vocabularies.layoutOf(track, header, subject, catalog);
         List<Problem> problems = new ArrayList<>();

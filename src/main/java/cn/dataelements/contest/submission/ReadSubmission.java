@@ -1,6 +1,7 @@
 package cn.dataelements.contest.submission;
 
 import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
+import cn.dataelements.contest.normalize.FormHeader;
 import java.util.List;
 
 /**
@@ -9,8 +10,15 @@ import java.util.List;
  * @param document the submission as indexed
  * @param files every file read, in the order of {@code document.files()}
  * @param sender who sent it and how to answer: what a receipt needs ({@link Sender#NONE} when the channel has none)
+ * @param declared what a structured channel's registration declares (title, track, units, people), which the entry
+ *     takes before its form's header; null for mail
  */
-public record ReadSubmission(SubmissionDocument document, List<ReadFile> files, Sender sender) {
+public record ReadSubmission(SubmissionDocument document, List<ReadFile> files, Sender sender, FormHeader declared) {
+
+    /** A submission whose channel declares nothing beside its files: mail. */
+    public ReadSubmission(SubmissionDocument document, List<ReadFile> files, Sender sender) {
+        this(document, files, sender, null);
+    }
 
     /**
      * The sender as the channel names it: for mail, the decoded From, Reply-To and allow-listed headers.

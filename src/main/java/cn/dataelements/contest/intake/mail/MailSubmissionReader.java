@@ -7,6 +7,7 @@ import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
 import cn.dataelements.contest.extraction.SubmissionBudget;
 import cn.dataelements.contest.extraction.SubmissionLimits;
 import cn.dataelements.contest.intake.IntakeProperties;
+import cn.dataelements.contest.intake.ScratchFolder;
 import cn.dataelements.contest.intake.SubmissionReader;
 import cn.dataelements.contest.submission.PermanentIntakeException;
 import cn.dataelements.contest.submission.Problem;
@@ -54,29 +55,14 @@ class MailSubmissionReader implements SubmissionReader {
 
     @Override
     public ReadSubmission read(ArchivedSubmission archived) {
-        // A folder of this read's own: the same submission may be read twice at once (the same bytes twice in one
-        // poll, read in parallel; a rebuild beside live intake).
-        Path work;
-        try {
-            work = Files.createTempDirectory(
-                    Files.createDirectories(workDir), archived.id().substring(0, 16) + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Work folder " + workDir + " failed while reading " + archived.id(), e);
-        }
-        try {
-            return read(archived, parser.parse(archived.file(), work.resolve("parts")), work);
-        } catch (UnparseableMailException e) {
-            throw new PermanentIntakeException(
-                    "Not a mail: " + e.getMessage(), "无法识别为邮件（缺少邮件头或内容为空），已移入隔离文件夹，原件已存档。", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Work folder " + work + " failed while reading " + archived.id(), e);
-        } finally {
+        return ScratchFolder.use(workDir, archived.id(), work -> {
             try {
-                FileSystemUtils.deleteRecursively(work);
-            } catch (IOException e) {
-                // Left-over scratch files are harmless; the next start clears them.
+                return read(archived, parser.parse(archived.file(), work.resolve("parts")), work);
+            } catch (UnparseableMailException e) {
+                throw new PermanentIntakeException(
+                        "Not a mail: " + e.getMessage(), "无法识别为邮件（缺少邮件头或内容为空），已移入隔离文件夹，原件已存档。", e);
             }
-        }
+        });
     }
 
     private ReadSubmission read(ArchivedSubmission archived, ParsedMail mail, Path work) throws IOException {

@@ -26,6 +26,12 @@ public record ParameterSpec(
                 name, description, null, "{{env:INTAKE_ROUTE_MAILBOX2_PASSWORD}}", Pattern.compile("(?s).+"), true);
     }
 
+    /** A secret the route may go without (a portal that needs no login): empty unless given. */
+    public static ParameterSpec optionalSecret(String name, String description) {
+        return new ParameterSpec(
+                name, description, "", "{{env:INTAKE_ROUTE_PORTAL2_TOKEN}}", Pattern.compile("(?s).*"), true);
+    }
+
     boolean required() {
         return defaultValue == null;
     }

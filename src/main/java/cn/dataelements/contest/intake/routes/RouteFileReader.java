@@ -104,10 +104,43 @@ public class RouteFileReader {
             throw new InvalidRouteFileException(file, problems);
         }
         Map<String, String> values = values(route.get("parameters"), template, routeId, problems);
+        if (problems.isEmpty()) {
+            Map<String, String> all = new LinkedHashMap<>();
+            template.parameters().stream()
+                    .filter(p -> p.defaultValue() != null)
+                    .forEach(p -> all.put(p.name(), p.defaultValue()));
+            all.putAll(values);
+            problems.addAll(template.check().problems(all));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRouteFileException(file, problems);
         }
         return new RouteFile(file, routeId, templateId, values);
+    }
+
+    /**
+     * The other files the route of this file reads (its mapping), from its values as written: what a change of the
+     * route file is also watched for. Empty when the file names none, or cannot be read.
+     */
+    public List<Path> inputs(Path file) {
+        Object document = parse(file, new ArrayList<>());
+        Map<?, ?> route = document == null ? null : templatedRoute(document, new ArrayList<>());
+        RouteTemplateSpec template =
+                route == null ? null : templates.get(String.valueOf(route.get("routeTemplateRef")));
+        if (template == null || !(route.get("parameters") instanceof List<?> given)) {
+            return List.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Object each : given) {
+            if (each instanceof Map<?, ?> parameter && parameter.get("name") != null) {
+                values.put(String.valueOf(parameter.get("name")), String.valueOf(parameter.get("value")));
+            }
+        }
+        try {
+            return template.check().inputs(values);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static Object parse(Path file, List<RouteProblem> problems) {
@@ -217,8 +250,12 @@ public class RouteFileReader {
             if (named.contains(spec.name())) {
                 continue;
             }
-            if (spec.secret()) {
+            if (spec.secret()
+                    && (spec.required()
+                            || Files.exists(secrets.resolve(routeId), java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
                 secretFile(routeId, spec, problems).ifPresent(v -> values.put(spec.name(), v));
+            } else if (spec.secret()) {
+                values.put(spec.name(), spec.defaultValue());
             } else if (spec.required()) {
                 problems.add(new RouteProblem(
                         "parameters." + spec.name(),

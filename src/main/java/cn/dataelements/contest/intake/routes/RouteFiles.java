@@ -56,6 +56,9 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
     private record Loaded(String digest, String runningRouteId, RouteFile route, State state) {}
 
     private final Path dir;
+    /** The parameter every route is added with that names its own id; no route file may set it. */
+    public static final String ROUTE_ID_PARAMETER = "intakeRouteId";
+
     private final Path secrets;
     private final IntakeHealth outcomes;
     private final RouteFileReader reader;
@@ -266,6 +269,8 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
         TemplatedRouteBuilder builder =
                 TemplatedRouteBuilder.builder(camel, route.template()).routeId(route.routeId());
         route.values().forEach(builder::parameter);
+        // a template that keeps state per route (a portal's watermark) finds its route's id here
+        builder.parameter(ROUTE_ID_PARAMETER, route.routeId());
         builder.add();
     }
 
@@ -348,6 +353,12 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
                             : name.substring(0, name.length() - RouteFileReader.SUFFIX.length()));
             if (Files.isRegularFile(secret)) {
                 sha.update(Files.readAllBytes(secret));
+            }
+            for (Path input : reader.inputs(file)) {
+                sha.update(input.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (Files.isRegularFile(input)) {
+                    sha.update(Files.readAllBytes(input));
+                }
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {

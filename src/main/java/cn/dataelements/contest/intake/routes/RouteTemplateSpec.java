@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.model.RouteTemplateDefinition;
 
-/** An intake route template: its id and every parameter a route file may set. */
-public record RouteTemplateSpec(String id, List<ParameterSpec> parameters) {
+/** An intake route template: its id, every parameter a route file may set, and its check of them together. */
+public record RouteTemplateSpec(String id, List<ParameterSpec> parameters, RouteCheck check) {
+
+    /** A template whose values need no check beyond their patterns. */
+    public RouteTemplateSpec(String id, List<ParameterSpec> parameters) {
+        this(id, parameters, RouteCheck.NONE);
+    }
 
     /** Declares the parameters on the Camel template, with their defaults and descriptions. */
     public RouteTemplateDefinition declare(RouteTemplateDefinition template) {

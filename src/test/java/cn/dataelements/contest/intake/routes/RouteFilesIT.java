@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
+import cn.dataelements.contest.support.RouteFileTexts;
 import cn.dataelements.contest.support.TestMailServer;
 import cn.dataelements.contest.system.security.SecurityProperties;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -184,25 +185,7 @@ class RouteFilesIT {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A mailbox route file on the test's GreenMail; without a password, it comes from the route's secrets file. */
     private static String mailbox(String account, String password) {
-        String parameters = """
-                - templatedRoute:
-                    routeTemplateRef: mailbox
-                    parameters:
-                      - name: protocol
-                        value: imap
-                      - name: host
-                        value: "127.0.0.1"
-                      - name: port
-                        value: "{{intake.mail.port}}"
-                      - name: username
-                        value: "%s"
-                      - name: pollDelay
-                        value: "250"
-                """.formatted(account);
-        return password == null
-                ? parameters
-                : parameters + "      - name: password\n        value: \"" + password + "\"\n";
+        return RouteFileTexts.mailbox(account, password);
     }
 }

@@ -1,0 +1,129 @@
+package cn.dataelements.contest.intake.records;
+
+import cn.dataelements.contest.archive.ArchivedSubmission;
+import cn.dataelements.contest.archive.ReceivedFacts;
+import cn.dataelements.contest.extraction.MaterialReader;
+import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
+import cn.dataelements.contest.extraction.SubmissionBudget;
+import cn.dataelements.contest.extraction.SubmissionLimits;
+import cn.dataelements.contest.intake.ScratchFolder;
+import cn.dataelements.contest.intake.SubmissionReader;
+import cn.dataelements.contest.submission.PermanentIntakeException;
+import cn.dataelements.contest.submission.Problem;
+import cn.dataelements.contest.submission.ReadSubmission;
+import cn.dataelements.contest.submission.SubmissionDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads an archived registration of a structured channel (portal, export) into a submission: the registration's
+ * fields as the declared header of its entry, each of its files read by {@link MaterialReader} as a mail's
+ * attachments are, and each file it named but did not bring as a problem. Reads the archived bundle only, so a rebuild
+ * gives the same result whatever the mapping says today.
+ */
+public class RecordSubmissionReader implements SubmissionReader {
+
+    /** The code of the problem that names a file the source listed but did not deliver. */
+    public static final String FILE_MISSING = "ATTACHMENT_MISSING";
+
+    private final String channel;
+    private final MaterialReader materials;
+    private final SubmissionLimits limits;
+    private final Path workDir;
+
+    public RecordSubmissionReader(String channel, MaterialReader materials, SubmissionLimits limits, Path workDir) {
+        this.channel = channel;
+        this.materials = materials;
+        this.limits = limits;
+        this.workDir = workDir.toAbsolutePath().resolve(channel);
+    }
+
+    @Override
+    public String channel() {
+        return channel;
+    }
+
+    @Override
+    public ReadSubmission read(ArchivedSubmission archived) {
+        return ScratchFolder.use(workDir, archived.id(), work -> {
+            RecordBundle bundle;
+            try {
+                bundle = RecordBundle.read(archived.file(), work.resolve("files"));
+            } catch (ZipException e) {
+                throw new PermanentIntakeException(
+                        "Archived registration " + archived.id() + " is not a readable bundle: " + e.getMessage(),
+                        "存档的报名记录无法读取，已移入隔离区，原件已存档。",
+                        e);
+            }
+            return read(archived, bundle, work);
+        });
+    }
+
+    private ReadSubmission read(ArchivedSubmission archived, RecordBundle bundle, Path work) throws IOException {
+        List<ReadFile> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        SubmissionBudget budget = new SubmissionBudget(limits);
+        int n = 0;
+        for (RecordBundle.BundleFile file : bundle.files()) {
+            MaterialReader.Materials read = materials.read(
+                    file.name(), file.file(), file.size(), file.sha256(), work.resolve("unpacked-" + n++), budget);
+            files.addAll(read.files());
+            problems.addAll(read.problems());
+        }
+        for (RecordBundle.MissingFile missing : bundle.missing()) {
+            problems.add(new Problem(FILE_MISSING, missing.messageZh(), missing.detailEn(), missing.name()));
+        }
+        problems.addAll(budget.problems());
+        Registration registration = bundle.registration();
+        ReceivedFacts first = archived.firstReceived();
+        SubmissionDocument document = new SubmissionDocument(
+                archived.id(),
+                first.channel(),
+                first.route(),
+                first.receivedAt(),
+                Files.getLastModifiedTime(archived.file()).toInstant(),
+                new SubmissionDocument.Source(first.folder(), -1, -1, "", registration.sourceId()),
+                registration.workTitle(),
+                registration.receiptAddress(),
+                registration.contact().name(),
+                summary(registration),
+                files.stream().map(ReadFile::document).toList(),
+                problems,
+                SubmissionDocument.STATUS_RECEIVED);
+        ReadSubmission.Sender sender = registration.receiptAddress().isBlank()
+                ? ReadSubmission.Sender.NONE
+                : new ReadSubmission.Sender(
+                        "",
+                        registration.receiptAddress(),
+                        registration.contact().name(),
+                        List.of(),
+                        java.util.Map.of());
+        return new ReadSubmission(document, files, sender, registration.header());
+    }
+
+    /** The registration's fields as lines of text: what search finds of them, as the body of a mail would be. */
+    static String summary(Registration r) {
+        return Stream.of(
+                        line("报名编号", r.sourceId()),
+                        line("作品名称", r.workTitle()),
+                        line("参赛赛道", r.trackText()),
+                        line("赛题", r.topic()),
+                        line("申报单位", r.units().stream().map(u -> u.name()).collect(Collectors.joining("、"))),
+                        line("团队成员", r.members().stream().map(m -> m.name()).collect(Collectors.joining("、"))),
+                        line("联系人", r.contact().name()),
+                        line("联系电话", r.contact().phone()),
+                        line("联系邮箱", r.contact().email()))
+                .filter(l -> !l.isEmpty())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String line(String label, String value) {
+        return value == null || value.isBlank() ? "" : label + "：" + value;
+    }
+}
