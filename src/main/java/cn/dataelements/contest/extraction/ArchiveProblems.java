@@ -6,12 +6,12 @@ import cn.dataelements.contest.submission.Problem;
  * The problems archive expansion can record, one factory per stable code, so the Chinese wording for organizers and
  * teams lives in one place.
  */
-final class ArchiveProblems {
+public final class ArchiveProblems {
 
     static final String RAR_UNSUPPORTED = "ARCHIVE_RAR_UNSUPPORTED";
     static final String ENCRYPTED = "ARCHIVE_ENCRYPTED";
     static final String CORRUPT = "ARCHIVE_CORRUPT";
-    static final String TOO_DEEP = "ARCHIVE_TOO_DEEP";
+    public static final String TOO_DEEP = "ARCHIVE_TOO_DEEP";
     static final String TOO_MANY_ENTRIES = "ARCHIVE_TOO_MANY_ENTRIES";
     static final String TOO_LARGE = "ARCHIVE_TOO_LARGE";
     static final String ENTRY_TOO_LARGE = "ARCHIVE_ENTRY_TOO_LARGE";

@@ -19,6 +19,39 @@ public final class IndexedSubmissions {
         this.client = client;
     }
 
+    /**
+     * The submissions of a structured channel's registration (its id at the portal, or its export row's id), in the
+     * order received.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<Map<String, Object>> byReference(String reference) {
+        try {
+            client.indices().refresh(r -> r.index("contest-submissions"));
+            return client
+                    .search(
+                            s -> s.index("contest-submissions")
+                                    .query(q -> q.term(
+                                            t -> t.field("source.reference").value(reference)))
+                                    .sort(o -> o.field(f -> f.field("receivedAt"))),
+                            Map.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(h -> (Map<String, Object>) ((Hit) h).source())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until a submission of this registration is searchable, and returns the first. */
+    public Map<String, Object> awaitByReference(String reference) {
+        return Awaitility.await("submission of registration " + reference)
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> byReference(reference).stream().findFirst(), Optional::isPresent)
+                .orElseThrow();
+    }
+
     /** Waits until the submission of this mail is searchable, and returns its document. */
     public Map<String, Object> awaitSubmission(String messageId) {
         return Awaitility.await("submission " + messageId)

@@ -15,8 +15,11 @@ public final class PackagePaths {
 
     private PackagePaths() {}
 
-    /** The file the reference names inside {@code root}; the exception says why not. */
-    public static Path resolve(Path root, String reference) throws ExportSheetException {
+    /**
+     * The reference as a path relative to the package, "/"-separated and normalized; the exception says why it is not
+     * one (empty, absolute, or climbing out with {@code ..}).
+     */
+    public static String relative(String reference) throws ExportSheetException {
         String written = reference == null
                 ? ""
                 : Normalizer.normalize(reference, Normalizer.Form.NFC).strip();
@@ -29,11 +32,23 @@ public final class PackagePaths {
         }
         Path path;
         try {
-            path = root.resolve(relative).normalize();
+            path = Path.of(relative).normalize();
         } catch (InvalidPathException e) {
             throw refused(written, "不是有效的路径", "is not a valid path");
         }
-        if (!path.startsWith(root.normalize()) || relative.startsWith("../") || relative.contains("/../")) {
+        if (path.startsWith("..") || relative.startsWith("../") || relative.contains("/../")) {
+            throw refused(written, "指向数据包之外", "points outside the package");
+        }
+        return path.toString();
+    }
+
+    /** The file the reference names inside {@code root}; the exception says why not. */
+    public static Path resolve(Path root, String reference) throws ExportSheetException {
+        String written = reference == null
+                ? ""
+                : Normalizer.normalize(reference, Normalizer.Form.NFC).strip();
+        Path path = root.resolve(relative(reference)).normalize();
+        if (!path.startsWith(root.normalize())) {
             throw refused(written, "指向数据包之外", "points outside the package");
         }
         if (!Files.isRegularFile(path)) {

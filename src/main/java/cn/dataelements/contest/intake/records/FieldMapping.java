@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class FieldMapping {
 
-    /** Fields a mapping must name. */
-    static final Set<String> REQUIRED = Set.of("id", "title");
+    /** Fields every mapping must name; a portal's must also name its records' ids. */
+    static final Set<String> REQUIRED = Set.of("title");
 
     /** Every field a mapping may name, with what it is (shown when a mapping names another). */
     static final Map<String, String> SCALARS = scalars();
@@ -63,7 +63,7 @@ public final class FieldMapping {
     }
 
     /** Reads the {@code fields:} section, adding a problem for each thing wrong with it. */
-    public static FieldMapping of(Object section, String prefix, List<MappingProblem> problems) {
+    public static FieldMapping of(Object section, String prefix, Set<String> required, List<MappingProblem> problems) {
         Map<String, String> keys = new LinkedHashMap<>();
         Map<String, String> otherUnits = Map.of();
         Map<String, String> members = Map.of();
@@ -94,7 +94,8 @@ public final class FieldMapping {
                         "unknown field " + name + "; the fields are " + names()));
             }
         }
-        REQUIRED.stream()
+        java.util.stream.Stream.concat(REQUIRED.stream(), required.stream())
+                .distinct()
                 .filter(r -> !keys.containsKey(r))
                 .sorted()
                 .forEach(r -> problems.add(new MappingProblem(
@@ -159,7 +160,7 @@ public final class FieldMapping {
     /** The record's registration, or the problems that keep it from being one (a record without id or title). */
     public Registration map(RecordValues record, Instant fallbackSubmitted, List<MappingProblem> problems) {
         String id = text(record, "id");
-        if (id.isEmpty()) {
+        if (id.isEmpty() && keys.containsKey("id")) {
             problems.add(new MappingProblem(
                     keyOf("id"), "记录缺少编号（" + keyOf("id") + "）", "the record has no id (" + keyOf("id") + ")"));
         }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -144,7 +145,8 @@ public record SourceMapping(
                     "kind 应为 " + expectedKind + "（这条路由的来源），文件写的是 " + file.kind(),
                     "kind must be " + expectedKind + " for this route, the file says " + file.kind()));
         }
-        FieldMapping fields = FieldMapping.of(file.fields(), "fields", problems);
+        FieldMapping fields = FieldMapping.of(
+                file.fields(), "fields", "portal".equals(expectedKind) ? Set.of("id") : Set.of(), problems);
         if ("portal".equals(expectedKind)) {
             checkListing(file.listing(), problems);
             checkAttachments(file.attachments(), problems);

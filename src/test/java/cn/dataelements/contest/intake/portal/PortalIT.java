@@ -14,7 +14,6 @@ import cn.dataelements.contest.support.RawMail;
 import cn.dataelements.contest.support.RouteFileTexts;
 import cn.dataelements.contest.support.TestMailServer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -142,7 +140,7 @@ class PortalIT {
         Files.writeString(
                 ROUTES.resolve("it-portal.camel.yaml"), RouteFileTexts.portal("it-portal", base, "it-portal"));
 
-        Map<String, Object> first = awaitSubmission(id(1));
+        Map<String, Object> first = index.awaitByReference(id(1));
         assertThat(first).containsEntry("channel", "portal").containsEntry("route", "it-portal");
         assertThat(first.get("receivedAt").toString())
                 .as("the portal's submission time, Beijing time, not the time it was fetched")
@@ -161,15 +159,16 @@ class PortalIT {
                 .hasSize(5)
                 .allSatisfy(s -> assertThat(s.text()).isNotBlank());
 
-        Map<String, Object> renewed = awaitSubmission(id(4));
+        Map<String, Object> renewed = index.awaitByReference(id(4));
         assertThat(renewed.get("problems").toString()).doesNotContain("ATTACHMENT_MISSING");
         assertThat(renewed.get("files").toString()).contains("申报书-" + RUN + "-4.docx");
 
-        Entry farming = index.awaitEntryOf(awaitSubmission(id(3)).get("id").toString());
+        Entry farming =
+                index.awaitEntryOf(index.awaitByReference(id(3)).get("id").toString());
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(codes(farming.id())).contains("WRONG_CHANNEL"));
 
-        Map<String, Object> both = awaitSubmission(id(6));
+        Map<String, Object> both = index.awaitByReference(id(6));
         Entry team = index.awaitEntryOf(both.get("id").toString());
         assertThat(team.submissions())
                 .extracting(Entry.EntrySubmission::channel)
@@ -180,7 +179,7 @@ class PortalIT {
                 .contains("作品名称");
 
         // changed after it was taken in: a new version of the same entry, not a second entry
-        String culture = awaitSubmission(id(2)).get("id").toString();
+        String culture = index.awaitByReference(id(2)).get("id").toString();
         PORTAL.file("补充材料-" + RUN + ".docx", form(FORM_TITLE, "文旅客流数据平台" + RUN, code(2)));
         PORTAL.put(registration(
                 id(2),
@@ -193,20 +192,21 @@ class PortalIT {
                 "2024-08-21 08:00:00",
                 attachment(base, "申报书-" + RUN + "-2.docx"),
                 attachment(base, "补充材料-" + RUN + ".docx")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> submissions(id(2)).size() == 2);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> index.byReference(id(2)).size() == 2);
         Entry changed = index.awaitEntryOf(culture);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> index.awaitEntryOf(culture).versions().size() == 2);
         assertThat(changed.id())
-                .isEqualTo(
-                        index.awaitEntryOf(submissions(id(2)).get(1).get("id").toString())
-                                .id());
+                .isEqualTo(index.awaitEntryOf(
+                                index.byReference(id(2)).get(1).get("id").toString())
+                        .id());
 
         // the overlap shows every record again: none is taken twice
         int listings = PORTAL.listingsServed();
         await().atMost(Duration.ofSeconds(30)).until(() -> PORTAL.listingsServed() > listings + 3);
         for (int n : new int[] {1, 3, 4, 6}) {
-            assertThat(submissions(id(n))).as(id(n)).hasSize(1);
+            assertThat(index.byReference(id(n))).as(id(n)).hasSize(1);
         }
     }
 
@@ -221,30 +221,6 @@ class PortalIT {
     private static byte[] form(String title, String newTitle, String code) {
         return PortalFixtures.form(
                 "01-headings-chinese-numerals.docx", title, newTitle, FORM_CODE, code, "p" + RUN + code.charAt(17));
-    }
-
-    private Map<String, Object> awaitSubmission(String reference) {
-        return await("submission of portal record " + reference)
-                .atMost(Duration.ofSeconds(90))
-                .until(() -> submissions(reference).stream().findFirst(), Optional::isPresent)
-                .orElseThrow();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<Map<String, Object>> submissions(String reference) throws IOException {
-        client.indices().refresh(r -> r.index("contest-submissions"));
-        return client
-                .search(
-                        s -> s.index("contest-submissions")
-                                .query(q ->
-                                        q.term(t -> t.field("source.reference").value(reference)))
-                                .sort(o -> o.field(f -> f.field("receivedAt"))),
-                        Map.class)
-                .hits()
-                .hits()
-                .stream()
-                .map(h -> (Map<String, Object>) ((Hit) h).source())
-                .toList();
     }
 
     private List<String> codes(String entryId) throws IOException {

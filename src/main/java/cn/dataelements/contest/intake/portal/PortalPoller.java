@@ -1,14 +1,10 @@
 package cn.dataelements.contest.intake.portal;
 
+import cn.dataelements.contest.intake.source.PolledSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.apache.camel.support.ScheduledPollConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Polls a portal's listing from its watermark, less the mapping's overlap, page by page, and hands each record to the
@@ -18,22 +14,20 @@ import org.slf4j.LoggerFactory;
  * poll where it is. A poll killed on any page therefore starts again at or before it: nothing is skipped, and what is
  * seen twice is the same submission, not a second one.
  */
-class PortalConsumer extends ScheduledPollConsumer {
+class PortalPoller implements PolledSource {
 
-    private static final Logger log = LoggerFactory.getLogger(PortalConsumer.class);
     private static final Comparator<PortalState.Cursor> ORDER = Comparator.comparing(
                     (PortalState.Cursor c) -> Instant.parse(c.updatedAt()))
             .thenComparing(PortalState.Cursor::id);
 
     private final PortalSource source;
 
-    PortalConsumer(PortalEndpoint endpoint, Processor processor, PortalSource source) {
-        super(endpoint, processor);
+    PortalPoller(PortalSource source) {
         this.source = source;
     }
 
     @Override
-    protected int poll() throws Exception {
+    public int poll(Handoff handoff) throws Exception {
         Optional<PortalState.Cursor> from = source.state().cursor();
         Instant since = from.map(c -> Instant.parse(c.updatedAt())
                         .minusSeconds(source.mapping().listing().overlap()))
@@ -46,28 +40,17 @@ class PortalConsumer extends ScheduledPollConsumer {
                 page != null;
                 page = source.client().next(page)) {
             for (JsonNode record : page.records()) {
-                if (!isRunAllowed()) {
+                if (!handoff.running()) {
                     return handed;
                 }
                 Optional<PortalState.Cursor> key = source.key(record);
                 String id = source.id(record);
                 String fingerprint = source.fingerprint(record);
-                if (!id.isEmpty() && source.state().seen(id, fingerprint)) {
-                    // shown again by the overlap, unchanged: taken in before
-                } else {
-                    Exchange exchange = createExchange(false);
-                    exchange.getIn().setBody(new PortalRecord(source, record));
-                    try {
-                        getProcessor().process(exchange);
-                    } finally {
-                        releaseExchange(exchange, false);
-                    }
+                // a record the overlap shows again unchanged was taken in before: nothing to download
+                boolean unchanged = !id.isEmpty() && source.state().seen(id, fingerprint);
+                if (!unchanged) {
                     handed++;
-                    if (exchange.getException() != null) {
-                        log.warn(
-                                "Portal record {} left to be tried again: the poll stops here ({})",
-                                id,
-                                exchange.getException().getMessage());
+                    if (!handoff.hand(new PortalRecord(source, record))) {
                         return handed;
                     }
                     if (!id.isEmpty()) {

@@ -1,0 +1,60 @@
+package cn.dataelements.contest.intake.export;
+
+import cn.dataelements.contest.archive.ArchivedSubmission;
+import cn.dataelements.contest.archive.ReceivedFacts;
+import cn.dataelements.contest.archive.SubmissionArchive;
+import cn.dataelements.contest.intake.IntakeFailures;
+import cn.dataelements.contest.intake.SourceItem;
+import cn.dataelements.contest.intake.records.MappingProblem;
+import cn.dataelements.contest.intake.records.RecordBundle;
+import cn.dataelements.contest.submission.PermanentIntakeException;
+import java.io.IOException;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of an export route: a row of a package's sheet and its files, archived as received before anything reads
+ * them, under the registration's identity (a re-import of the same sheet is the same submission). A row that does not
+ * map is archived as it came and quarantined, and the package goes on.
+ */
+@Component
+class ExportArchiver {
+
+    private final SubmissionArchive archive;
+
+    ExportArchiver(SubmissionArchive archive) {
+        this.archive = archive;
+    }
+
+    public ArchivedSubmission archive(Exchange exchange) throws IOException {
+        ExportRow item = exchange.getIn().getBody(ExportRow.class);
+        ExportPackage.Row row = item.row();
+        String route = exchange.getFromRouteId();
+        String place = item.exportPackage().name() + "#" + row.number();
+        exchange.setProperty(IntakeFailures.SOURCE, new SourceItem(route, "export:" + place, -1, -1, ""));
+        if (row.registration() == null) {
+            ArchivedSubmission kept = archive.store(
+                    out -> out.write(row.source()),
+                    new ReceivedFacts(item.channel(), route, place, -1, -1, "", java.time.Instant.now()));
+            exchange.getIn().setBody(kept);
+            throw new PermanentIntakeException(
+                    "Row " + row.number() + " of " + item.exportPackage().sheet() + " in "
+                            + item.exportPackage().name()
+                            + " does not map: "
+                            + row.problems().stream()
+                                    .map(MappingProblem::toString)
+                                    .collect(Collectors.joining("; ")),
+                    "数据包 " + item.exportPackage().name() + " 登记表第 " + row.number() + " 行无法读取："
+                            + row.problems().stream()
+                                    .map(MappingProblem::message)
+                                    .collect(Collectors.joining("；"))
+                            + "。原始行已存档。",
+                    null);
+        }
+        RecordBundle bundle = new RecordBundle(row.source(), row.registration(), row.files(), row.missing());
+        ReceivedFacts facts = new ReceivedFacts(
+                item.channel(), route, place, -1, -1, "", row.registration().submittedAt());
+        return archive.store(bundle::writeTo, facts, bundle.identity());
+    }
+}

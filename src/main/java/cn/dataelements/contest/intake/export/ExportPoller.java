@@ -1,0 +1,158 @@
+package cn.dataelements.contest.intake.export;
+
+import cn.dataelements.contest.intake.source.PolledSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Watches a drop folder for export packages. A package is read once it is ready (a folder after its done-marker, a
+ * zip also once it stopped changing), each of its rows handed to the route in the sheet's order; once every row is
+ * over the package moves to {@code done/} with a report of what was taken and what is wrong (a row without its file,
+ * a file without its row). A package that cannot be read at all (no sheet with the mapping's columns, a zip that does
+ * not open) moves to {@code failed/} with a reason file beside it. Nothing is deleted. A row left to be tried again
+ * (an outage) leaves the package where it is, for the next poll: the rows taken before are the same submissions then.
+ */
+class ExportPoller implements PolledSource {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportPoller.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final ExportSource source;
+
+    ExportPoller(ExportSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public int poll(Handoff handoff) throws Exception {
+        Path drop = source.dropFolder();
+        if (!Files.isDirectory(drop)) {
+            throw new IOException("The drop folder " + drop.toAbsolutePath() + " does not exist");
+        }
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(drop)) {
+            entries = list.filter(ExportPoller::mayBePackage).sorted().toList();
+        }
+        int handed = 0;
+        for (Path entry : entries) {
+            if (!handoff.running()) {
+                break;
+            }
+            if (source.readiness().of(entry) == PackageReadiness.State.READY) {
+                Integer taken = take(entry, handoff);
+                if (taken == null) {
+                    break;
+                }
+                handed += taken;
+            }
+        }
+        return handed;
+    }
+
+    private static boolean mayBePackage(Path entry) {
+        String name = entry.getFileName().toString();
+        return !name.equals(ExportSource.DONE)
+                && !name.equals(ExportSource.FAILED)
+                && !name.startsWith(".")
+                && !name.endsWith(".done")
+                && !name.endsWith(".part")
+                && !name.endsWith(".tmp");
+    }
+
+    /** The rows handed on, or null when one was left to be tried again (the poll stops there). */
+    private Integer take(Path entry, Handoff handoff) throws Exception {
+        Files.createDirectories(source.workDir());
+        Path work = Files.createTempDirectory(source.workDir(), "package-");
+        try {
+            ExportPackage read;
+            try {
+                read = source.reader().read(entry, source.mapping(), work);
+            } catch (ExportSheetException e) {
+                log.error("Export package {} refused: {}", entry.getFileName(), e.getMessage());
+                fail(entry, e.messageForPeople(), e.getMessage());
+                return 0;
+            }
+            int handed = 0;
+            for (ExportPackage.Row row : read.rows()) {
+                handed++;
+                if (!handoff.hand(new ExportRow(read, row, source.channel()))) {
+                    log.warn(
+                            "Row {} of export package {} left to be tried again: the package stays",
+                            row.number(),
+                            entry.getFileName());
+                    return null;
+                }
+            }
+            done(entry, read);
+            return handed;
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
+    private void done(Path entry, ExportPackage read) throws IOException {
+        Path moved = move(entry, ExportSource.DONE);
+        List<String> lines = new ArrayList<>();
+        lines.add("数据包 " + read.name() + "：登记表 " + read.sheet() + "（" + read.format() + "），共 "
+                + read.rows().size() + " 行，已全部接收。");
+        List<String> problems = new ArrayList<>(read.problems());
+        read.rows().forEach(row -> row.missing().forEach(m -> problems.add(m.messageZh())));
+        read.rows().stream()
+                .filter(row -> row.registration() == null)
+                .forEach(row -> problems.add("登记表第 " + row.number() + " 行无法读取，已隔离（见收件记录）。"));
+        read.unclaimed().forEach(file -> problems.add("附件 " + file + " 没有对应的登记行。"));
+        if (problems.isEmpty()) {
+            lines.add("没有发现问题。");
+        } else {
+            lines.add("发现 " + problems.size() + " 个问题：");
+            problems.forEach(p -> lines.add("- " + p));
+            log.warn("Export package {} taken with {} problems: {}", read.name(), problems.size(), problems);
+        }
+        Files.write(report(moved, ".report.txt"), lines, StandardCharsets.UTF_8);
+        log.info(
+                "Export package {}: {} rows taken, moved to {}",
+                read.name(),
+                read.rows().size(),
+                moved);
+    }
+
+    private void fail(Path entry, String reasonZh, String reasonEn) throws IOException {
+        Path moved = move(entry, ExportSource.FAILED);
+        Files.writeString(
+                report(moved, ".reason.txt"),
+                "数据包未能读取：" + reasonZh + "\n\nThe package could not be read: " + reasonEn + "\n",
+                StandardCharsets.UTF_8);
+    }
+
+    /** Moves the package (and a zip's done-marker) into a folder of the drop folder, under a name not yet taken. */
+    private Path move(Path entry, String folder) throws IOException {
+        Path into = Files.createDirectories(source.dropFolder().resolve(folder));
+        String name = entry.getFileName().toString();
+        Path target = into.resolve(name);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            target = into.resolve(LocalDateTime.now().format(STAMP) + "-" + name);
+        }
+        Files.move(entry, target, StandardCopyOption.ATOMIC_MOVE);
+        Path marker = entry.resolveSibling(name + ".done");
+        if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(marker, target.resolveSibling(target.getFileName() + ".done"));
+        }
+        return target;
+    }
+
+    private static Path report(Path moved, String suffix) {
+        return moved.resolveSibling(moved.getFileName() + suffix);
+    }
+}

@@ -1,0 +1,216 @@
+package cn.dataelements.contest.intake.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.support.DocxText;
+import cn.dataelements.contest.support.IndexedSubmissions;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The 山东通 export channel on a drop folder: packages as an xlsx sheet with a folder of files (read only after its
+ * done-marker), a GBK csv in a zip, and an HTML table named .xls, each row joined to its files; a row without its file
+ * and a file without its row are reported; a package whose sheet lacks a mapped column fails with its reason; the same
+ * sheet dropped again adds nothing. The entries land beside the mailed ones, with the same model and findings.
+ */
+@IntakeIT
+class ExportIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final Path BASE = folders();
+    private static final Path DROP = BASE.resolve("drop");
+    private static final List<String> HEADERS =
+            List.of("报名编号", "作品名称", "参赛赛道", "参赛方向", "申报单位", "统一社会信用代码", "联系人", "联系电话", "电子邮箱", "团队成员", "提交时间", "附件");
+    private static final Path FORM = Path.of("src/test/resources/forms/01-headings-chinese-numerals.docx");
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("intake.routes-dir", () -> BASE.resolve("routes").toString());
+        registry.add("intake.routes.rescan-millis", () -> 300);
+    }
+
+    @Test
+    void packagesOfEveryFormatBecomeEntriesAndAreMovedWithTheirReport() throws Exception {
+        Path folder = Files.createDirectories(DROP.resolve("导出-" + RUN + "-xlsx"));
+        Files.createDirectories(folder.resolve("附件"));
+        Files.write(folder.resolve("附件/方案介绍-1.docx"), form("政务数据共享平台" + RUN));
+        Files.write(folder.resolve("附件/多余的文件.pdf"), "no row names me".getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                folder.resolve("登记表.xlsx"),
+                xlsx(List.of(row(1, "政务数据共享平台" + RUN, "附件\\方案介绍-1.docx"), row(2, "公文智能校对系统" + RUN, ""))));
+        IndexedSubmissions index = new IndexedSubmissions(client);
+        Thread.sleep(2_000);
+        assertThat(index.byReference(id(1)))
+                .as("a folder without its done-marker is still being copied")
+                .isEmpty();
+        assertThat(folder).exists();
+
+        Files.writeString(folder.resolve(".done"), "");
+        Map<String, Object> xlsx = index.awaitByReference(id(1));
+        assertThat(xlsx).containsEntry("channel", "export").containsEntry("route", "it-export");
+        assertThat(xlsx.get("files").toString()).contains("方案介绍-1.docx");
+        Entry entry = index.awaitEntryOf(xlsx.get("id").toString());
+        assertThat(entry.track().name()).isEqualTo("数字机关");
+        assertThat(entry.workTitle()).isEqualTo("政务数据共享平台" + RUN);
+        assertThat(entry.units().get(0).name()).isEqualTo("威海市测试局" + RUN);
+        assertThat(index.awaitByReference(id(2)).get("problems").toString()).contains("没有填写附件");
+        Path report = DROP.resolve("done/导出-" + RUN + "-xlsx.report.txt");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(report));
+        assertThat(Files.readString(report)).contains("附件/多余的文件.pdf 没有对应的登记行").contains("第 3 行没有填写附件");
+
+        byte[] gbkCsv = csv(List.of(row(3, "不动产登记数据平台" + RUN, "方案介绍-3.docx"))).getBytes(Charset.forName("GBK"));
+        byte[] form3 = form("不动产登记数据平台" + RUN);
+        Path zip = DROP.resolve("导出-" + RUN + "-csv.zip");
+        Files.write(zip, zipOf(Map.of("登记表.csv", gbkCsv, "方案介绍-3.docx", form3)));
+        Map<String, Object> fromZip = index.awaitByReference(id(3));
+        assertThat(fromZip.get("files").toString()).contains("方案介绍-3.docx");
+        assertThat(index.awaitEntryOf(fromZip.get("id").toString()).workTitle()).isEqualTo("不动产登记数据平台" + RUN);
+
+        Path html = Files.createDirectories(DROP.resolve("导出-" + RUN + "-html"));
+        Files.write(html.resolve("方案介绍-4.docx"), form("机关效能评估平台" + RUN));
+        Files.writeString(html.resolve("报名信息.xls"), htmlTable(List.of(row(4, "机关效能评估平台" + RUN, "方案介绍-4.docx"))));
+        Files.writeString(html.resolve(".done"), "");
+        assertThat(index.awaitByReference(id(4)).get("files").toString()).contains("方案介绍-4.docx");
+
+        Path lacking = Files.createDirectories(DROP.resolve("导出-" + RUN + "-lacking"));
+        Files.writeString(lacking.resolve("登记表.csv"), "报名编号,作品名称\nX1,缺列的作品\n");
+        Files.writeString(lacking.resolve(".done"), "");
+        Path reason = DROP.resolve("failed/导出-" + RUN + "-lacking.reason.txt");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(reason));
+        assertThat(Files.readString(reason)).contains("缺少列").contains("附件").contains("The package could not be read");
+
+        Path again = DROP.resolve("导出-" + RUN + "-again.zip");
+        Files.write(again, zipOf(Map.of("登记表.csv", gbkCsv, "方案介绍-3.docx", form3)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(DROP.resolve("done/导出-" + RUN + "-again.zip")));
+        assertThat(index.byReference(id(3)))
+                .as("the same sheet dropped again is the same submission")
+                .hasSize(1);
+    }
+
+    private static String id(int n) {
+        return "ST" + RUN + "-" + n;
+    }
+
+    private static List<String> row(int n, String title, String files) {
+        return List.of(
+                id(n),
+                title,
+                "数字机关",
+                "数据赋能",
+                "威海市测试局" + RUN,
+                "11371000MB" + RUN.toUpperCase().replaceAll("[^0-9A-Z]", "7") + "0" + n,
+                "王" + n,
+                "1390000" + String.format("%04d", n),
+                "st" + n + "@" + RUN + ".example.cn",
+                "王" + n + "、李" + n,
+                "2024-08-2" + n + " 10:00:00",
+                files);
+    }
+
+    private static byte[] form(String title) {
+        try {
+            return DocxText.replace(Files.readAllBytes(FORM), "轮胎智能工厂质量数据分析平台", title);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] xlsx(List<List<String>> rows) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("报名信息");
+            List<List<String>> all = new ArrayList<>(List.of(HEADERS));
+            all.addAll(rows);
+            for (int r = 0; r < all.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < all.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(all.get(r).get(c));
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static String csv(List<List<String>> rows) {
+        StringBuilder text = new StringBuilder(String.join(",", HEADERS)).append("\r\n");
+        rows.forEach(row -> text.append(String.join(",", row)).append("\r\n"));
+        return text.toString();
+    }
+
+    private static String htmlTable(List<List<String>> rows) {
+        StringBuilder html = new StringBuilder("<html><head><meta charset=\"utf-8\"></head><body><table><tr>");
+        HEADERS.forEach(h -> html.append("<th>").append(h).append("</th>"));
+        html.append("</tr>");
+        rows.forEach(row -> {
+            html.append("<tr>");
+            row.forEach(cell -> html.append("<td>").append(cell).append("</td>"));
+            html.append("</tr>");
+        });
+        return html.append("</table></body></html>").toString();
+    }
+
+    private static byte[] zipOf(Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Path folders() {
+        try {
+            Path base = Files.createDirectories(
+                    Path.of("target", "it-export-" + RUN).toAbsolutePath());
+            Files.createDirectories(base.resolve("drop"));
+            Path routes = Files.createDirectories(base.resolve("routes"));
+            Files.writeString(routes.resolve("it-export.camel.yaml"), """
+                    - templatedRoute:
+                        routeTemplateRef: export
+                        routeId: it-export
+                        parameters:
+                          - name: dropFolder
+                            value: "%s"
+                          - name: mapping
+                            value: shandongtong-export
+                          - name: stableSeconds
+                            value: "1"
+                          - name: pollDelay
+                            value: "300"
+                    """.formatted(base.resolve("drop")));
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
