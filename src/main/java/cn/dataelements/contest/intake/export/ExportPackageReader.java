@@ -1,5 +1,6 @@
 package cn.dataelements.contest.intake.export;
 
+import cn.dataelements.contest.exam.ExamResult;
 import cn.dataelements.contest.extraction.ArchiveExpander;
 import cn.dataelements.contest.extraction.ArchiveLimits;
 import cn.dataelements.contest.extraction.ArchiveProblems;
@@ -10,10 +11,12 @@ import cn.dataelements.contest.intake.records.RecordBundle;
 import cn.dataelements.contest.intake.records.RecordValues;
 import cn.dataelements.contest.intake.records.Registration;
 import cn.dataelements.contest.intake.records.SourceMapping;
+import cn.dataelements.contest.intake.records.SourceTimes;
 import cn.dataelements.contest.system.storage.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -55,7 +58,9 @@ public class ExportPackageReader {
         List<String> problems = new ArrayList<>();
         Path root = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? entry : unpack(entry, work, problems);
         Map<String, Path> files = files(root);
-        Sheet sheet = sheet(name, files, mapping);
+        List<String> columns = new ArrayList<>(mapping.fields().sourceKeys());
+        columns.add(mapping.sheet().filesColumn());
+        Sheet sheet = sheet(name, files, mapping.name(), columns);
         Instant exported = Files.getLastModifiedTime(entry).toInstant();
         Set<String> claimed = new LinkedHashSet<>(List.of(sheet.path()));
         List<ExportPackage.Row> rows = new ArrayList<>();
@@ -69,13 +74,66 @@ public class ExportPackageReader {
         return new ExportPackage(name, sheet.path(), sheet.table().format(), rows, unclaimed, problems);
     }
 
+    /**
+     * A 数字技能 score sheet as read: each exam's results (by the sheet's exam column, else all under
+     * {@code defaultExam}), the sheet's bytes as received, and what is wrong with single rows.
+     */
+    public record ScoreSheet(
+            String name, String sheet, byte[] bytes, Map<String, List<ExamResult>> byExam, List<String> problems) {}
+
+    /** Reads a package holding a score sheet: the shallowest sheet with the mapping's exam columns. */
+    public ScoreSheet readScores(Path entry, SourceMapping mapping, Path work, String defaultExam)
+            throws ExportSheetException, IOException {
+        String name = entry.getFileName().toString();
+        List<String> problems = new ArrayList<>();
+        Path root = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? entry : unpack(entry, work, problems);
+        Map<String, Path> files = files(root);
+        SourceMapping.ExamColumns columns = mapping.exam();
+        Sheet sheet = sheet(name, files, mapping.name(), columns.columns());
+        Map<String, List<ExamResult>> byExam = new LinkedHashMap<>();
+        for (ExportSheet.SheetRow row : sheet.table().rows()) {
+            String scoreText = cell(row, columns.score());
+            BigDecimal score = score(scoreText);
+            if (score == null) {
+                problems.add("第 " + row.number() + " 行的成绩“" + scoreText + "”不是数字");
+            }
+            String timeText = cell(row, columns.examTime());
+            Instant time = SourceTimes.parse(timeText).orElse(null);
+            if (time == null && !timeText.isEmpty()) {
+                problems.add("第 " + row.number() + " 行的考试时间“" + timeText + "”不是时间");
+            }
+            String exam = cell(row, columns.exam());
+            byExam.computeIfAbsent(exam.isEmpty() ? defaultExam : exam, e -> new ArrayList<>())
+                    .add(new ExamResult(
+                            row.number(),
+                            cell(row, columns.name()),
+                            cell(row, columns.unit()),
+                            cell(row, columns.idNumber()),
+                            scoreText,
+                            score,
+                            time));
+        }
+        return new ScoreSheet(name, sheet.path(), Files.readAllBytes(files.get(sheet.path())), byExam, problems);
+    }
+
+    private static String cell(ExportSheet.SheetRow row, String column) {
+        return column == null ? "" : row.get(column).strip();
+    }
+
+    /** A score as written ("85", "85.5", "85分", "８５"), or null when it is not one. */
+    static BigDecimal score(String text) {
+        String digits = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+                .strip()
+                .replaceAll("分$", "")
+                .strip();
+        return digits.matches("[0-9]{1,4}(\\.[0-9]{1,3})?") ? new BigDecimal(digits) : null;
+    }
+
     private record Sheet(String path, String folder, ExportSheet.Table table) {}
 
     /** The shallowest sheet whose header names every column the mapping reads. */
-    private Sheet sheet(String packageName, Map<String, Path> files, SourceMapping mapping)
+    private Sheet sheet(String packageName, Map<String, Path> files, String mappingName, List<String> columns)
             throws ExportSheetException, IOException {
-        List<String> columns = new ArrayList<>(mapping.fields().sourceKeys());
-        columns.add(mapping.sheet().filesColumn());
         List<String> candidates = files.keySet().stream()
                 .filter(path -> SHEET_TYPES.contains(extension(path)))
                 .sorted(Comparator.comparingInt((String path) -> path.split("/").length)
@@ -99,10 +157,10 @@ public class ExportPackageReader {
             tried.add(candidate + "（缺少列 " + lacking + "，表头为 " + table.headers() + "）");
         }
         throw new ExportSheetException(
-                "数据包 " + packageName + " 中没有符合映射 " + mapping.name() + " 的登记表"
+                "数据包 " + packageName + " 中没有符合映射 " + mappingName + " 的登记表"
                         + (tried.isEmpty() ? "（没有 xlsx、xls、csv 或 html 表格）" : "：" + String.join("；", tried)),
                 "package " + packageName + " has no registration sheet with the columns " + columns + " of mapping "
-                        + mapping.name() + (tried.isEmpty() ? " (no sheet at all)" : "; tried " + tried));
+                        + mappingName + (tried.isEmpty() ? " (no sheet at all)" : "; tried " + tried));
     }
 
     private static ExportPackage.Row row(

@@ -1,6 +1,8 @@
 package cn.dataelements.contest.intake.export;
 
+import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.intake.source.PolledSource;
+import cn.dataelements.contest.ledger.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,6 +78,9 @@ class ExportPoller implements PolledSource {
         Files.createDirectories(source.workDir());
         Path work = Files.createTempDirectory(source.workDir(), "package-");
         try {
+            if (source.mapping().exam() != null) {
+                return takeScores(entry, work);
+            }
             ExportPackage read;
             try {
                 read = source.reader().read(entry, source.mapping(), work);
@@ -100,6 +105,54 @@ class ExportPoller implements PolledSource {
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
+    }
+
+    /** A package of score sheets: each exam's results imported (or found the same as before), then moved. */
+    private int takeScores(Path entry, Path work) throws IOException {
+        ExportPackageReader.ScoreSheet sheet;
+        try {
+            sheet = source.reader().readScores(entry, source.mapping(), work, source.route());
+        } catch (ExportSheetException e) {
+            log.error("Score sheet package {} refused: {}", entry.getFileName(), e.getMessage());
+            fail(entry, e.messageForPeople(), e.getMessage());
+            return 0;
+        }
+        String extension = sheet.sheet().substring(sheet.sheet().lastIndexOf('.') + 1);
+        List<String> lines = new ArrayList<>();
+        lines.add("数据包 " + sheet.name() + "：成绩表 " + sheet.sheet() + "。");
+        for (var exam : sheet.byExam().entrySet()) {
+            ExamResults.Outcome outcome = source.exams()
+                    .importSheet(
+                            exam.getKey(),
+                            source.route(),
+                            sheet.name() + "/" + sheet.sheet(),
+                            sheet.bytes(),
+                            extension,
+                            exam.getValue(),
+                            sheet.problems());
+            lines.add("考试“" + exam.getKey() + "”：" + exam.getValue().size() + " 条成绩，"
+                    + switch (outcome) {
+                        case IMPORTED -> "已导入。";
+                        case DUPLICATE -> "与现有成绩相同，未作改动。";
+                        case CORRECTED -> "已替换此前的成绩（此前的成绩保留为历史记录）。";
+                    });
+            source.ledger()
+                    .record(
+                            source.route(),
+                            outcome == ExamResults.Outcome.DUPLICATE ? Outcome.DUPLICATE : Outcome.INDEXED,
+                            "",
+                            "",
+                            sheet.name(),
+                            -1,
+                            "exam results of " + exam.getKey() + ": "
+                                    + exam.getValue().size() + " "
+                                    + outcome.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        sheet.problems().forEach(p -> lines.add("- " + p));
+        Path moved = move(entry, ExportSource.DONE);
+        Files.write(report(moved, ".report.txt"), lines, StandardCharsets.UTF_8);
+        log.info("Score sheet package {}: {}", sheet.name(), lines);
+        return sheet.byExam().size();
     }
 
     private void done(Path entry, ExportPackage read) throws IOException {

@@ -1,5 +1,6 @@
 package cn.dataelements.contest.intake.export;
 
+import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.extraction.ArchiveExpander;
 import cn.dataelements.contest.intake.IntakeProperties;
 import cn.dataelements.contest.intake.records.Channels;
@@ -9,6 +10,7 @@ import cn.dataelements.contest.intake.routes.RouteFiles;
 import cn.dataelements.contest.intake.routes.RouteProblem;
 import cn.dataelements.contest.intake.source.PolledSource;
 import cn.dataelements.contest.intake.source.SourceRouteTemplate;
+import cn.dataelements.contest.ledger.IntakeLedger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +32,15 @@ class ExportRouteTemplate extends SourceRouteTemplate {
 
     private final Path workDir;
     private final ArchiveExpander expander;
+    private final ExamResults exams;
+    private final IntakeLedger ledger;
 
     ExportRouteTemplate(
             @Value("${intake.mappings-dir:mappings}") Path mappings,
             IntakeProperties properties,
-            ArchiveExpander expander) {
+            ArchiveExpander expander,
+            ExamResults exams,
+            IntakeLedger ledger) {
         super(
                 ID,
                 Channels.EXPORT,
@@ -73,6 +79,8 @@ class ExportRouteTemplate extends SourceRouteTemplate {
                                 "milliseconds between looks at the folder")));
         this.workDir = properties.workDir().toAbsolutePath().resolve("export-packages");
         this.expander = expander;
+        this.exams = exams;
+        this.ledger = ledger;
     }
 
     @Override
@@ -85,7 +93,9 @@ class ExportRouteTemplate extends SourceRouteTemplate {
     @Override
     protected PolledSource source(RouteTemplateContext rtc, SourceMapping mapping) {
         String doneMarker = resolved(rtc, "doneMarker");
+        String route = resolved(rtc, RouteFiles.ROUTE_ID_PARAMETER);
         return new ExportPoller(new ExportSource(
+                route,
                 Path.of(resolved(rtc, "dropFolder")),
                 mapping,
                 new PackageReadiness(
@@ -94,6 +104,8 @@ class ExportRouteTemplate extends SourceRouteTemplate {
                         Clock.systemUTC()),
                 new ExportPackageReader(expander, doneMarker),
                 resolved(rtc, "channel"),
-                workDir.resolve(resolved(rtc, RouteFiles.ROUTE_ID_PARAMETER))));
+                workDir.resolve(route),
+                exams,
+                ledger));
     }
 }

@@ -1,19 +1,25 @@
 package cn.dataelements.contest.intake.export;
 
+import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.intake.records.SourceMapping;
+import cn.dataelements.contest.ledger.IntakeLedger;
 import java.nio.file.Path;
 
 /**
- * One export route's source: its drop folder, its mapping, when a package is ready, and the channel its
- * registrations came by (export, or portal for the portal's bulk export). Made by the route template per route file.
+ * One export route's source: its drop folder, its mapping, when a package is ready, the channel its registrations
+ * came by (export, or portal for the portal's bulk export), and where score sheets' results go. Made by the route
+ * template per route file.
  */
 record ExportSource(
+        String route,
         Path dropFolder,
         SourceMapping mapping,
         PackageReadiness readiness,
         ExportPackageReader reader,
         String channel,
-        Path workDir) {
+        Path workDir,
+        ExamResults exams,
+        IntakeLedger ledger) {
 
     /** Where processed packages go, inside the drop folder. */
     static final String DONE = "done";

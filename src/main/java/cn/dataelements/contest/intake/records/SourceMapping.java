@@ -31,9 +31,17 @@ import java.util.regex.Pattern;
  * @param fields the registration's fields
  * @param attachments where a portal's record lists its files, null for an export
  * @param sheet how an export's rows name their files, null for a portal
+ * @param exam the columns of a 数字技能 score sheet, for an export of exam results instead of registrations; then
+ *     {@code fields} and {@code sheet} are null
  */
 public record SourceMapping(
-        String name, String kind, Listing listing, FieldMapping fields, Attachments attachments, Sheet sheet) {
+        String name,
+        String kind,
+        Listing listing,
+        FieldMapping fields,
+        Attachments attachments,
+        Sheet sheet,
+        ExamColumns exam) {
 
     public static final String SUFFIX = ".mapping.yaml";
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -97,6 +105,21 @@ public record SourceMapping(
         }
     }
 
+    /**
+     * The columns of a 数字技能 score sheet: each row one person's result. The ID is kept as given; {@code exam}
+     * names the column saying which exam (else the route's), so a corrected sheet of the same exam replaces the
+     * earlier one.
+     */
+    public record ExamColumns(String exam, String name, String unit, String idNumber, String score, String examTime) {
+
+        /** The columns a sheet must have. */
+        public List<String> columns() {
+            return java.util.stream.Stream.of(exam, name, unit, idNumber, score, examTime)
+                    .filter(Objects::nonNull)
+                    .toList();
+        }
+    }
+
     /** The file as written, before its checks. */
     record File(
             String kind,
@@ -104,7 +127,8 @@ public record SourceMapping(
             Listing listing,
             Map<String, Object> fields,
             Attachments attachments,
-            Sheet sheet) {}
+            Sheet sheet,
+            ExamColumns exam) {}
 
     /** Where a mapping of this name lies. */
     public static Path file(Path dir, String name) {
@@ -145,6 +169,9 @@ public record SourceMapping(
                     "kind 应为 " + expectedKind + "（这条路由的来源），文件写的是 " + file.kind(),
                     "kind must be " + expectedKind + " for this route, the file says " + file.kind()));
         }
+        if (file.exam() != null) {
+            return exam(path, name, expectedKind, file, problems);
+        }
         FieldMapping fields = FieldMapping.of(
                 file.fields(), "fields", "portal".equals(expectedKind) ? Set.of("id") : Set.of(), problems);
         if ("portal".equals(expectedKind)) {
@@ -159,7 +186,31 @@ public record SourceMapping(
         if (!problems.isEmpty()) {
             throw new InvalidMappingException(path, problems);
         }
-        return new SourceMapping(name, expectedKind, file.listing(), fields, file.attachments(), file.sheet());
+        return new SourceMapping(name, expectedKind, file.listing(), fields, file.attachments(), file.sheet(), null);
+    }
+
+    /** A mapping of score sheets: an export's, with the exam's columns and nothing of a registration. */
+    private static SourceMapping exam(
+            Path path, String name, String expectedKind, File file, List<MappingProblem> problems)
+            throws InvalidMappingException {
+        ExamColumns exam = file.exam();
+        if (!"export".equals(expectedKind)) {
+            notFor(exam, "exam", expectedKind, problems);
+        }
+        notFor(file.fields(), "fields", "exam", problems);
+        notFor(file.sheet(), "sheet", "exam", problems);
+        notFor(file.listing(), "listing", "exam", problems);
+        notFor(file.attachments(), "attachments", "exam", problems);
+        match(exam.name(), KEY, "exam.name", "姓名", true, problems);
+        match(exam.score(), KEY, "exam.score", "成绩", true, problems);
+        match(exam.unit(), KEY, "exam.unit", "工作单位", false, problems);
+        match(exam.idNumber(), KEY, "exam.id-number", "身份证号", false, problems);
+        match(exam.examTime(), KEY, "exam.exam-time", "考试时间", false, problems);
+        match(exam.exam(), KEY, "exam.exam", "考试名称", false, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidMappingException(path, problems);
+        }
+        return new SourceMapping(name, expectedKind, null, null, null, null, exam);
     }
 
     private static void checkListing(Listing listing, List<MappingProblem> problems) {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.exam.ExamResult;
+import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.support.DocxText;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -48,6 +51,9 @@ class ExportIT {
 
     @Autowired
     ElasticsearchClient client;
+
+    @Autowired
+    ExamResults exams;
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -111,6 +117,57 @@ class ExportIT {
         assertThat(index.byReference(id(3)))
                 .as("the same sheet dropped again is the same submission")
                 .hasSize(1);
+    }
+
+    @Test
+    void scoreSheetsBecomeExamResultsWithTheirHistory() throws Exception {
+        String exam = "数字技能初赛" + RUN;
+        String header = "考试名称,姓名,工作单位,身份证号,成绩,考试时间\r\n";
+        String first = header + exam + ",张伟,威海市某局,370000199001011234,85分,2024-09-01 09:00\r\n"
+                + exam + ",李娜,威海市某中心,370000199202022345,９０,2024-09-01 09:00\r\n"
+                + exam + ",王强,威海市某局,370000198803033456,缺考,2024-09-01 09:00\r\n";
+        dropScores("成绩-" + RUN + "-1", first.getBytes(Charset.forName("GBK")));
+        ExamResults.Exam imported = awaitExam(exam, e -> true);
+        assertThat(imported.current().results())
+                .extracting(ExamResult::name, ExamResult::idNumber, ExamResult::score)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("张伟", "370000199001011234", new java.math.BigDecimal("85")),
+                        org.assertj.core.groups.Tuple.tuple("李娜", "370000199202022345", new java.math.BigDecimal("90")),
+                        org.assertj.core.groups.Tuple.tuple("王强", "370000198803033456", null));
+        assertThat(imported.current().problems()).anySatisfy(p -> assertThat(p).contains("缺考"));
+        assertThat(imported.current().results().get(0).examTime())
+                .isEqualTo(java.time.Instant.parse("2024-09-01T01:00:00Z"));
+
+        dropScores("成绩-" + RUN + "-2", first.getBytes(StandardCharsets.UTF_8));
+        Path again = BASE.resolve("exam-drop/done/成绩-" + RUN + "-2.report.txt");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(again));
+        assertThat(Files.readString(again)).contains("与现有成绩相同");
+        assertThat(awaitExam(exam, e -> true).history())
+                .as("the same results again are a duplicate")
+                .isEmpty();
+
+        dropScores("成绩-" + RUN + "-3", first.replace("缺考", "78").getBytes(Charset.forName("GBK")));
+        ExamResults.Exam corrected = awaitExam(exam, e -> e.history().size() == 1);
+        assertThat(corrected.current().results().get(2).score()).isEqualByComparingTo("78");
+        assertThat(corrected.history().get(0).id()).isEqualTo(imported.current().id());
+    }
+
+    private void dropScores(String name, byte[] csv) throws IOException {
+        Path folder = Files.createDirectories(BASE.resolve("exam-drop").resolve(name));
+        Files.write(folder.resolve("成绩表.csv"), csv);
+        Files.writeString(folder.resolve(".done"), "");
+    }
+
+    private ExamResults.Exam awaitExam(String exam, java.util.function.Predicate<ExamResults.Exam> state) {
+        return await("exam " + exam)
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> exams.all().stream()
+                                .filter(e -> e.exam().equals(exam))
+                                .filter(state)
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private static String id(int n) {
@@ -208,6 +265,19 @@ class ExportIT {
                           - name: pollDelay
                             value: "300"
                     """.formatted(base.resolve("drop")));
+            Files.createDirectories(base.resolve("exam-drop"));
+            Files.writeString(routes.resolve("it-exam.camel.yaml"), """
+                    - templatedRoute:
+                        routeTemplateRef: export
+                        routeId: it-exam
+                        parameters:
+                          - name: dropFolder
+                            value: "%s"
+                          - name: mapping
+                            value: shandongtong-exam
+                          - name: pollDelay
+                            value: "300"
+                    """.formatted(base.resolve("exam-drop")));
             return base;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
