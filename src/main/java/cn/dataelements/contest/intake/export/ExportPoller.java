@@ -43,6 +43,9 @@ class ExportPoller implements PolledSource {
         if (!Files.isDirectory(drop)) {
             throw new IOException("The drop folder " + drop.toAbsolutePath() + " does not exist");
         }
+        if (source.fetcher().isPresent()) {
+            source.fetcher().get().fetchInto(drop);
+        }
         List<Path> entries;
         try (Stream<Path> list = Files.list(drop)) {
             entries = list.filter(ExportPoller::mayBePackage).sorted().toList();

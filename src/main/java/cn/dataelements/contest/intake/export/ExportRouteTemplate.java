@@ -72,11 +72,14 @@ class ExportRouteTemplate extends SourceRouteTemplate {
                                 "[0-9]{1,5}",
                                 "seconds a zip's size and time must stay the same before it is read without a marker"),
                         ParameterSpec.of(
-                                "pollDelay",
-                                "5000",
-                                "5000",
-                                "[0-9]{3,9}",
-                                "milliseconds between looks at the folder")));
+                                "pollDelay", "5000", "5000", "[0-9]{3,9}", "milliseconds between looks at the folder"),
+                        ParameterSpec.of(
+                                "fetchUrl",
+                                "",
+                                "https://sdt.example.gov.cn/contest/export/latest.zip",
+                                "(?:" + ParameterSpec.HTTP_URL + ")?",
+                                "a URL to fetch a package from at each look (no query, no login in it), or empty"),
+                        ParameterSpec.optionalSecret("fetchToken", "the bearer token for fetchUrl, if it needs one")));
         this.workDir = properties.workDir().toAbsolutePath().resolve("export-packages");
         this.expander = expander;
         this.exams = exams;
@@ -106,6 +109,17 @@ class ExportRouteTemplate extends SourceRouteTemplate {
                 resolved(rtc, "channel"),
                 workDir.resolve(route),
                 exams,
-                ledger));
+                ledger,
+                fetcher(rtc)));
+    }
+
+    private static java.util.Optional<PackageFetcher> fetcher(RouteTemplateContext rtc) {
+        String url = resolved(rtc, "fetchUrl");
+        if (url == null || url.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String token = resolved(rtc, "fetchToken");
+        return java.util.Optional.of(new PackageFetcher(
+                java.net.URI.create(url), token == null ? "" : token, Duration.ofSeconds(60), Clock.systemUTC()));
     }
 }

@@ -19,7 +19,8 @@ record ExportSource(
         String channel,
         Path workDir,
         ExamResults exams,
-        IntakeLedger ledger) {
+        IntakeLedger ledger,
+        java.util.Optional<PackageFetcher> fetcher) {
 
     /** Where processed packages go, inside the drop folder. */
     static final String DONE = "done";

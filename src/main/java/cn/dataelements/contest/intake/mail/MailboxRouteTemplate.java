@@ -36,7 +36,7 @@ class MailboxRouteTemplate extends RouteBuilder implements IntakeRouteTemplate {
                             "host",
                             null,
                             "imap.example.cn",
-                            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*",
+                            ParameterSpec.HOST,
                             "the IMAP server: a host name or an IPv4 address"),
                     ParameterSpec.of("port", null, "993", "[0-9]{1,5}", "the IMAP server's port"),
                     ParameterSpec.of(

@@ -31,8 +31,6 @@ class PortalRouteTemplate extends SourceRouteTemplate {
 
     static final String ID = "portal";
 
-    private static final String HOST = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*";
-
     private final Path stateDir;
     private final ObjectMapper json;
 
@@ -50,7 +48,7 @@ class PortalRouteTemplate extends SourceRouteTemplate {
                                 "baseUrl",
                                 null,
                                 "https://data.sd.gov.cn",
-                                "https?://" + HOST + "(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%-]+)*/?",
+                                ParameterSpec.HTTP_URL,
                                 "the portal's address: http(s), a host, a port and a path, no query or login"),
                         ParameterSpec.of("auth", "none", "token", "none|token|basic", "how the route logs in"),
                         ParameterSpec.of(
@@ -60,7 +58,7 @@ class PortalRouteTemplate extends SourceRouteTemplate {
                                 "attachmentHosts",
                                 "",
                                 "files.data.sd.gov.cn",
-                                "(?:" + HOST + "(?:," + HOST + ")*)?",
+                                "(?:" + ParameterSpec.HOST + "(?:," + ParameterSpec.HOST + ")*)?",
                                 "hosts files may be downloaded from, comma-separated; empty: the portal's own host"),
                         ParameterSpec.of(
                                 "pollDelay",

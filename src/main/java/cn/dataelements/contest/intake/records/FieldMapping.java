@@ -141,10 +141,15 @@ public final class FieldMapping {
 
     /** The source keys (JSON paths, columns) this mapping reads, for checking a sheet's header against it. */
     public List<String> sourceKeys() {
-        List<String> all = new ArrayList<>(keys.values());
-        Optional.ofNullable(otherUnits.get("from")).ifPresent(all::add);
-        Optional.ofNullable(members.get("from")).ifPresent(all::add);
-        return all.stream().distinct().toList();
+        return sourceKeysByField().values().stream().distinct().toList();
+    }
+
+    /** The source key each field reads, by the field's name. */
+    public Map<String, String> sourceKeysByField() {
+        Map<String, String> all = new LinkedHashMap<>(keys);
+        Optional.ofNullable(otherUnits.get("from")).ifPresent(k -> all.put("other-units", k));
+        Optional.ofNullable(members.get("from")).ifPresent(k -> all.put("members", k));
+        return all;
     }
 
     /** Whether the mapping names a field. */

@@ -97,8 +97,11 @@ public record SourceMapping(
     /** Where a portal's record lists its files: the list's key, and each item's link and name. */
     public record Attachments(String list, String url, String name) {}
 
-    /** How an export's row names its files: the column, and what separates several names in it. */
-    public record Sheet(String filesColumn, String filesSeparator) {
+    /**
+     * How an export's row names its files: the column, and what separates several names in it; and, optionally, the
+     * columns the platform's sheet has, which every field must then name one of.
+     */
+    public record Sheet(String filesColumn, String filesSeparator, List<String> columns) {
 
         public String separator() {
             return filesSeparator == null ? "[;；,，、\\r\\n]+" : Pattern.quote(filesSeparator);
@@ -179,7 +182,7 @@ public record SourceMapping(
             checkAttachments(file.attachments(), problems);
             notFor(file.sheet(), "sheet", expectedKind, problems);
         } else {
-            checkSheet(file.sheet(), problems);
+            checkSheet(file.sheet(), fields, problems);
             notFor(file.listing(), "listing", expectedKind, problems);
             notFor(file.attachments(), "attachments", expectedKind, problems);
         }
@@ -274,13 +277,30 @@ public record SourceMapping(
         match(attachments.name(), KEY, "attachments.name", "fileName", false, problems);
     }
 
-    private static void checkSheet(Sheet sheet, List<MappingProblem> problems) {
+    private static void checkSheet(Sheet sheet, FieldMapping fields, List<MappingProblem> problems) {
         if (sheet == null) {
             problems.add(new MappingProblem(
                     "sheet", "缺少 sheet（登记表如何指向附件）", "sheet (which column names a row's files) is required"));
             return;
         }
         match(sheet.filesColumn(), KEY, "sheet.files-column", "附件名称", true, problems);
+        if (sheet.columns() == null) {
+            return;
+        }
+        Map<String, String> named = new java.util.LinkedHashMap<>();
+        fields.sourceKeysByField().forEach((field, column) -> named.put("fields." + field, column));
+        if (sheet.filesColumn() != null) {
+            named.put("sheet.files-column", sheet.filesColumn());
+        }
+        named.forEach((key, column) -> {
+            if (!sheet.columns().contains(column)) {
+                problems.add(new MappingProblem(
+                        key,
+                        key + " 指向的列“" + column + "”不在登记表中，登记表的列：" + sheet.columns(),
+                        key + " names the column '" + column + "' the sheet lacks; its columns are "
+                                + sheet.columns()));
+            }
+        });
     }
 
     private static void notFor(Object section, String key, String kind, List<MappingProblem> problems) {

@@ -15,6 +15,12 @@ import java.util.regex.Pattern;
 public record ParameterSpec(
         String name, String description, String defaultValue, String example, Pattern pattern, boolean secret) {
 
+    /** A host name or an IPv4 address: letters, digits and hyphens between dots, nothing an endpoint URI reads. */
+    public static final String HOST = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*";
+
+    /** An http(s) address without query, fragment or login: what a route may be told to fetch from. */
+    public static final String HTTP_URL = "https?://" + HOST + "(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%-]+)*/?";
+
     /** A parameter whose value must match {@code regex}. */
     public static ParameterSpec of(String name, String defaultValue, String example, String regex, String description) {
         return new ParameterSpec(name, description, defaultValue, example, Pattern.compile(regex), false);

@@ -10,9 +10,11 @@ import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.support.DocxText;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
@@ -43,6 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ExportIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final AtomicReference<byte[]> FETCHED = new AtomicReference<>();
+    private static final HttpServer FETCH_SERVER = fetchServer();
     private static final Path BASE = folders();
     private static final Path DROP = BASE.resolve("drop");
     private static final List<String> HEADERS =
@@ -150,6 +155,47 @@ class ExportIT {
         ExamResults.Exam corrected = awaitExam(exam, e -> e.history().size() == 1);
         assertThat(corrected.current().results().get(2).score()).isEqualByComparingTo("78");
         assertThat(corrected.history().get(0).id()).isEqualTo(imported.current().id());
+    }
+
+    @Test
+    void aPackageIsFetchedFromItsUrlOnceForTheSameBytes() throws Exception {
+        byte[] form5 = form("政务热线分析平台" + RUN);
+        FETCHED.set(zipOf(Map.of(
+                "登记表.csv",
+                csv(List.of(row(5, "政务热线分析平台" + RUN, "方案介绍-5.docx"))).getBytes(StandardCharsets.UTF_8),
+                "方案介绍-5.docx",
+                form5)));
+        IndexedSubmissions index = new IndexedSubmissions(client);
+        assertThat(index.awaitByReference(id(5)).get("route")).isEqualTo("it-fetch");
+        Path done = BASE.resolve("fetch-drop/done");
+        Thread.sleep(2_000);
+        try (var taken = Files.list(done)) {
+            assertThat(taken.filter(p -> p.getFileName().toString().endsWith(".zip")))
+                    .as("the same bytes are fetched but not dropped again")
+                    .hasSize(1);
+        }
+        FETCHED.set(null);
+    }
+
+    private static HttpServer fetchServer() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/export/latest.zip", exchange -> {
+                try (exchange) {
+                    byte[] body = FETCHED.get();
+                    if (body == null) {
+                        exchange.sendResponseHeaders(204, -1);
+                        return;
+                    }
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void dropScores(String name, byte[] csv) throws IOException {
@@ -265,6 +311,22 @@ class ExportIT {
                           - name: pollDelay
                             value: "300"
                     """.formatted(base.resolve("drop")));
+            Files.createDirectories(base.resolve("fetch-drop"));
+            Files.writeString(routes.resolve("it-fetch.camel.yaml"), """
+                    - templatedRoute:
+                        routeTemplateRef: export
+                        routeId: it-fetch
+                        parameters:
+                          - name: dropFolder
+                            value: "%s"
+                          - name: mapping
+                            value: shandongtong-export
+                          - name: fetchUrl
+                            value: "http://127.0.0.1:%d/export/latest.zip"
+                          - name: pollDelay
+                            value: "300"
+                    """.formatted(
+                    base.resolve("fetch-drop"), FETCH_SERVER.getAddress().getPort()));
             Files.createDirectories(base.resolve("exam-drop"));
             Files.writeString(routes.resolve("it-exam.camel.yaml"), """
                     - templatedRoute:

@@ -53,6 +53,23 @@ class SourceMappingTest {
     }
 
     @Test
+    void aFieldNamingAColumnTheSheetLacksIsRefusedWithTheSheetsColumns() throws Exception {
+        Files.writeString(
+                dir.resolve("renamed.mapping.yaml"),
+                Files.readString(MAPPINGS.resolve("shandongtong-export.mapping.yaml"))
+                        .replace("title: 作品名称", "title: 项目名称"));
+
+        assertThatThrownBy(() -> SourceMapping.load(dir, "renamed", "export"))
+                .isInstanceOf(InvalidMappingException.class)
+                .satisfies(e -> assertThat(((InvalidMappingException) e).problems())
+                        .singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.key()).isEqualTo("fields.title");
+                            assertThat(p.message()).contains("项目名称").contains("作品名称");
+                        }));
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithWhatIsValid() throws Exception {
         Files.writeString(
                 dir.resolve("typo.mapping.yaml"),

@@ -1,0 +1,86 @@
+package cn.dataelements.contest.intake.export;
+
+import cn.dataelements.contest.system.storage.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches an export package from a configured URL into the drop folder, where it is then taken like a dropped one: a
+ * zip written under a temporary name, then moved into place with its done-marker beside it. The same bytes as the last
+ * fetch are not dropped again (their sha-256 is kept beside the drop folder's done/). The token goes as a bearer
+ * token; no redirect is followed.
+ */
+class PackageFetcher {
+
+    private static final Logger log = LoggerFactory.getLogger(PackageFetcher.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final URI url;
+    private final String token;
+    private final Duration timeout;
+    private final Clock clock;
+    private final HttpClient http;
+
+    PackageFetcher(URI url, String token, Duration timeout, Clock clock) {
+        this.url = url;
+        this.token = token;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Fetches once; true when a new package was dropped. Throws when the URL cannot be read (health says why). */
+    boolean fetchInto(Path drop) throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(url).timeout(timeout).GET();
+        if (!token.isBlank()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() == 204 || response.statusCode() == 404) {
+                return false;
+            }
+            if (response.statusCode() != 200) {
+                throw new IOException("The export URL " + url + " answered " + response.statusCode());
+            }
+            Path part = Files.createTempFile(drop, ".fetch-", ".part");
+            MessageDigest sha = Sha256.digest();
+            try (InputStream in = new DigestInputStream(body, sha)) {
+                Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String hex = Sha256.hex(sha);
+            Path last = Files.createDirectories(drop.resolve(ExportSource.DONE)).resolve(".last-fetched");
+            if (Files.exists(last)
+                    && Files.readString(last, StandardCharsets.UTF_8).strip().equals(hex)) {
+                Files.delete(part);
+                return false;
+            }
+            String name = "fetched-" + LocalDateTime.now(clock).format(STAMP) + ".zip";
+            Files.move(part, drop.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(drop.resolve(name + ".done"), "");
+            Files.writeString(last, hex, StandardCharsets.UTF_8);
+            log.info("Export package fetched from {} into {} ({} bytes)", url, name, Files.size(drop.resolve(name)));
+            return true;
+        }
+    }
+}
