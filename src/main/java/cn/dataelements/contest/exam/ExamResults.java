@@ -34,7 +34,7 @@ public class ExamResults {
     public enum Outcome {
         /** the exam's first results */
         IMPORTED,
-        /** the same results as the exam's current ones: nothing changed */
+        /** the same results as an import of the exam before (its current one or one it replaced): nothing changed */
         DUPLICATE,
         /** other results for an exam that had some: they replace them, the earlier stay as history */
         CORRECTED
@@ -78,7 +78,8 @@ public class ExamResults {
         String sheetSha = keep(sheet, extension);
         String id = identity(exam, results);
         List<ExamImport> imports = byExam.computeIfAbsent(exam, e -> new ArrayList<>());
-        if (!imports.isEmpty() && imports.get(imports.size() - 1).id().equals(id)) {
+        // the same sheet again, whether it is the current one or one it replaced, changes nothing
+        if (imports.stream().anyMatch(earlier -> earlier.id().equals(id))) {
             return Outcome.DUPLICATE;
         }
         ExamImport next = new ExamImport(id, exam, route, source, sheetSha, clock.instant(), results, problems);

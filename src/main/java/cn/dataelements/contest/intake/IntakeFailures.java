@@ -23,6 +23,8 @@ public class IntakeFailures {
 
     /** Exchange property: the folder (or place) where this route puts what it quarantines. */
     public static final String QUARANTINE_FOLDER = "intake.quarantineFolder";
+    /** Exchange property: true once the item was quarantined. */
+    public static final String QUARANTINED = "intake.quarantined";
     /** Exchange property: the item's source facts, set as soon as they are known. */
     public static final String SOURCE = "intake.source";
 
@@ -112,6 +114,7 @@ public class IntakeFailures {
     private void moveToQuarantine(Exchange exchange, String reason) {
         // camel-mail moves the mail to the folder named by this header once the exchange completes.
         exchange.getMessage().setHeader("moveTo", exchange.getProperty(QUARANTINE_FOLDER, String.class));
+        exchange.setProperty(QUARANTINED, true);
         record(exchange, Outcome.QUARANTINED, reason);
         health.itemSucceeded(exchange.getFromRouteId());
     }

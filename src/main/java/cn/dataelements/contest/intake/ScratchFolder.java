@@ -20,6 +20,16 @@ public final class ScratchFolder {
 
     private ScratchFolder() {}
 
+    /** Empties a channel's work folder of what a crash left: called while the app starts, before anything reads. */
+    public static Path cleared(Path parent) {
+        try {
+            FileSystemUtils.deleteRecursively(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the work folder " + parent, e);
+        }
+        return parent;
+    }
+
     /** Runs the work in a new folder under {@code parent}, named after the item, and removes the folder after. */
     public static <T> T use(Path parent, String itemId, Work<T> work) {
         Path folder;

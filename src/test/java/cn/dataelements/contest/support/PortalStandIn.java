@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * {@code mappings/contest-portal.mapping.yaml} maps: {@code GET /api/contest/registrations?pageNo&pageSize
  * &updatedSince} answers {@code {"code":0,"data":{"total":n,"records":[...]}}} in (updateTime, regId) order, and
  * {@code GET /files/<name>?sig=..} serves a record's files. JDK only, so {@code bin/run-local} runs it from the test
- * classes alone. Tests make it misbehave: a slow page, a page held until released, an expired signature (403), a file
+ * classes alone. Tests make it misbehave: a slow page, a request held until released, an expired signature (403), a file
  * it does not have (404), a login it requires.
  */
 public final class PortalStandIn implements AutoCloseable {
@@ -45,8 +45,9 @@ public final class PortalStandIn implements AutoCloseable {
     private final Set<String> expired = ConcurrentHashMap.newKeySet();
     private final Set<String> expireOnce = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Long> slowPages = new ConcurrentHashMap<>();
-    private final Map<Integer, CountDownLatch> heldPages = new ConcurrentHashMap<>();
-    private final Map<Integer, CountDownLatch> pageAsked = new ConcurrentHashMap<>();
+    private final Map<Integer, CountDownLatch> heldRequests = new ConcurrentHashMap<>();
+    private final Map<Integer, CountDownLatch> requested = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger listings = new AtomicInteger();
     private volatile String token = "";
 
@@ -118,16 +119,19 @@ public final class PortalStandIn implements AutoCloseable {
         slowPages.put(page, millis);
     }
 
-    /** Holds every request for this page until the returned latch is counted down. */
-    public CountDownLatch holdPage(int page) {
+    /**
+     * Holds the listing request of this number (1 for the first one this stand-in is asked, whatever its page) until
+     * the returned latch is counted down: a poll's second page, however the poll asks for it.
+     */
+    public CountDownLatch holdRequest(int number) {
         CountDownLatch release = new CountDownLatch(1);
-        heldPages.put(page, release);
+        heldRequests.put(number, release);
         return release;
     }
 
-    /** Waits until this page was asked for. */
-    public boolean awaitPageAsked(int page, long seconds) throws InterruptedException {
-        return pageAsked.computeIfAbsent(page, p -> new CountDownLatch(1)).await(seconds, TimeUnit.SECONDS);
+    /** Waits until the listing request of this number was made. */
+    public boolean awaitRequest(int number, long seconds) throws InterruptedException {
+        return requested.computeIfAbsent(number, p -> new CountDownLatch(1)).await(seconds, TimeUnit.SECONDS);
     }
 
     public int listingsServed() {
@@ -143,8 +147,9 @@ public final class PortalStandIn implements AutoCloseable {
             int page = Integer.parseInt(query.getOrDefault("pageNo", "1"));
             int size = Integer.parseInt(query.getOrDefault("pageSize", "20"));
             String since = query.getOrDefault("updatedSince", "");
-            pageAsked.computeIfAbsent(page, p -> new CountDownLatch(1)).countDown();
-            CountDownLatch held = heldPages.get(page);
+            int request = requests.incrementAndGet();
+            requested.computeIfAbsent(request, p -> new CountDownLatch(1)).countDown();
+            CountDownLatch held = heldRequests.get(request);
             if (held != null) {
                 held.await(10, TimeUnit.MINUTES);
             }
@@ -233,7 +238,7 @@ public final class PortalStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        heldPages.values().forEach(CountDownLatch::countDown);
+        heldRequests.values().forEach(CountDownLatch::countDown);
         server.stop(0);
     }
 }

@@ -180,11 +180,14 @@ public class ExportPackageReader {
         Registration registration = mapping.fields().map(values(row), exported, problems);
         List<RecordBundle.BundleFile> files = new ArrayList<>();
         List<RecordBundle.MissingFile> missing = new ArrayList<>();
-        String cell = row.get(mapping.sheet().filesColumn());
-        List<String> references = Stream.of(cell.split(mapping.sheet().separator()))
-                .map(String::strip)
-                .filter(r -> !r.isEmpty())
-                .toList();
+        String cell = row.get(mapping.sheet().filesColumn()).strip();
+        // the whole cell first: Chinese file names hold 、 and ， themselves
+        List<String> references = cell.isEmpty() || resolves(root, sheet.folder(), cell)
+                ? Stream.of(cell).filter(r -> !r.isEmpty()).toList()
+                : Stream.of(cell.split(mapping.sheet().separator()))
+                        .map(String::strip)
+                        .filter(r -> !r.isEmpty())
+                        .toList();
         if (references.isEmpty()) {
             missing.add(new RecordBundle.MissingFile(
                     "",
@@ -199,7 +202,7 @@ public class ExportPackageReader {
                 files.add(bundled(file, reference));
             } catch (ExportSheetException e) {
                 missing.add(new RecordBundle.MissingFile(
-                        Path.of(reference.replace('\\', '/')).getFileName().toString(),
+                        reference.substring(reference.replace('\\', '/').lastIndexOf('/') + 1),
                         sheet.path() + "#" + row.number(),
                         "登记表第 " + row.number() + " 行的附件未能取得：" + e.messageForPeople() + "。",
                         "row " + row.number() + ": " + e.getMessage()));
@@ -207,6 +210,15 @@ public class ExportPackageReader {
         }
         return new ExportPackage.Row(
                 row.number(), raw, problems.isEmpty() ? registration : null, files, missing, problems);
+    }
+
+    private static boolean resolves(Path root, String sheetFolder, String reference) {
+        try {
+            find(root, sheetFolder, reference);
+            return true;
+        } catch (ExportSheetException e) {
+            return false;
+        }
     }
 
     /** A reference relative to the sheet's folder, else to the package's root. */
@@ -265,7 +277,7 @@ public class ExportPackageReader {
                 .filter(p -> !ArchiveProblems.TOO_DEEP.equals(p.code()))
                 .forEach(p -> problems.add(p.messageZh()));
         if (result.files().isEmpty()) {
-            throw new ExportSheetException(
+            throw new UnreadablePackageException(
                     "数据包 " + zip.getFileName() + " 无法解压：" + String.join("；", problems),
                     "package " + zip.getFileName() + " could not be unpacked: " + problems);
         }
@@ -273,13 +285,23 @@ public class ExportPackageReader {
         for (ExpandedFile file : result.files()) {
             String display = file.displayPath();
             String inside = display.substring(display.indexOf('/') + 1);
-            Path target = root.resolve(PackagePaths.relative(inside)).normalize();
+            Path target;
+            try {
+                target = root.resolve(PackagePaths.relative(inside)).normalize();
+            } catch (ExportSheetException e) {
+                problems.add(e.messageForPeople());
+                continue;
+            }
             if (!target.startsWith(root) || Files.exists(target)) {
                 problems.add("数据包中的 " + inside + " 无法放入（重名或路径无效）");
                 continue;
             }
-            Files.createDirectories(target.getParent());
-            Files.move(file.file(), target);
+            try {
+                Files.createDirectories(target.getParent());
+                Files.move(file.file(), target);
+            } catch (IOException e) {
+                problems.add("数据包中的 " + inside + " 无法取出（" + e.getMessage() + "）");
+            }
         }
         return root;
     }

@@ -2,6 +2,7 @@ package cn.dataelements.contest.intake.export;
 
 import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.intake.source.PolledSource;
+import cn.dataelements.contest.intake.source.PolledSource.Handed;
 import cn.dataelements.contest.ledger.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ class ExportPoller implements PolledSource {
 
     private static final Logger log = LoggerFactory.getLogger(ExportPoller.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** How long a zip that does not open, without a done-marker, may go unchanged before it is taken as broken. */
+    private static final java.time.Duration STALLED_COPY = java.time.Duration.ofHours(1);
 
     private final ExportSource source;
 
@@ -42,9 +46,6 @@ class ExportPoller implements PolledSource {
         Path drop = source.dropFolder();
         if (!Files.isDirectory(drop)) {
             throw new IOException("The drop folder " + drop.toAbsolutePath() + " does not exist");
-        }
-        if (source.fetcher().isPresent()) {
-            source.fetcher().get().fetchInto(drop);
         }
         List<Path> entries;
         try (Stream<Path> list = Files.list(drop)) {
@@ -62,6 +63,11 @@ class ExportPoller implements PolledSource {
                 }
                 handed += taken;
             }
+        }
+        // after the folder, so a URL that cannot be read holds up no dropped package; the poll then fails, and health
+        // says why
+        if (source.fetcher().isPresent()) {
+            source.fetcher().get().fetchInto(drop);
         }
         return handed;
     }
@@ -88,22 +94,27 @@ class ExportPoller implements PolledSource {
             try {
                 read = source.reader().read(entry, source.mapping(), work);
             } catch (ExportSheetException e) {
-                log.error("Export package {} refused: {}", entry.getFileName(), e.getMessage());
-                fail(entry, e.messageForPeople(), e.getMessage());
-                return 0;
+                return refused(entry, e.messageForPeople(), e.getMessage(), e.unreadableArchive());
+            } catch (IOException | RuntimeException e) {
+                return refused(entry, "读取数据包时出错：" + e.getMessage(), e.toString(), false);
             }
             int handed = 0;
+            List<Integer> quarantined = new ArrayList<>();
             for (ExportPackage.Row row : read.rows()) {
                 handed++;
-                if (!handoff.hand(new ExportRow(read, row, source.channel()))) {
+                Handed outcome = handoff.hand(new ExportRow(read, row, source.channel()));
+                if (outcome == Handed.LEFT) {
                     log.warn(
                             "Row {} of export package {} left to be tried again: the package stays",
                             row.number(),
                             entry.getFileName());
                     return null;
                 }
+                if (outcome == Handed.QUARANTINED) {
+                    quarantined.add(row.number());
+                }
             }
-            done(entry, read);
+            done(entry, read, quarantined);
             return handed;
         } finally {
             FileSystemUtils.deleteRecursively(work);
@@ -116,9 +127,9 @@ class ExportPoller implements PolledSource {
         try {
             sheet = source.reader().readScores(entry, source.mapping(), work, source.route());
         } catch (ExportSheetException e) {
-            log.error("Score sheet package {} refused: {}", entry.getFileName(), e.getMessage());
-            fail(entry, e.messageForPeople(), e.getMessage());
-            return 0;
+            return refused(entry, e.messageForPeople(), e.getMessage(), e.unreadableArchive());
+        } catch (IOException | RuntimeException e) {
+            return refused(entry, "读取数据包时出错：" + e.getMessage(), e.toString(), false);
         }
         String extension = sheet.sheet().substring(sheet.sheet().lastIndexOf('.') + 1);
         List<String> lines = new ArrayList<>();
@@ -158,16 +169,32 @@ class ExportPoller implements PolledSource {
         return sheet.byExam().size();
     }
 
-    private void done(Path entry, ExportPackage read) throws IOException {
+    /**
+     * A package that cannot be read goes to failed/ with its reason; a zip that does not open and has no done-marker
+     * may still be being copied, so it stays until it has not changed for an hour.
+     */
+    private int refused(Path entry, String reasonZh, String reasonEn, boolean unreadableArchive) throws IOException {
+        if (unreadableArchive
+                && !Files.exists(entry.resolveSibling(entry.getFileName() + ".done"))
+                && Files.getLastModifiedTime(entry)
+                        .toInstant()
+                        .isAfter(Instant.now().minus(STALLED_COPY))) {
+            log.warn("Export package {} does not open yet: it may still be being copied ({})", entry, reasonEn);
+            return 0;
+        }
+        log.error("Export package {} refused: {}", entry.getFileName(), reasonEn);
+        fail(entry, reasonZh, reasonEn);
+        return 0;
+    }
+
+    private void done(Path entry, ExportPackage read, List<Integer> quarantined) throws IOException {
         Path moved = move(entry, ExportSource.DONE);
         List<String> lines = new ArrayList<>();
         lines.add("数据包 " + read.name() + "：登记表 " + read.sheet() + "（" + read.format() + "），共 "
-                + read.rows().size() + " 行，已全部接收。");
+                + read.rows().size() + " 行，已接收 " + (read.rows().size() - quarantined.size()) + " 行。");
         List<String> problems = new ArrayList<>(read.problems());
         read.rows().forEach(row -> row.missing().forEach(m -> problems.add(m.messageZh())));
-        read.rows().stream()
-                .filter(row -> row.registration() == null)
-                .forEach(row -> problems.add("登记表第 " + row.number() + " 行无法读取，已隔离（见收件记录）。"));
+        quarantined.forEach(row -> problems.add("登记表第 " + row + " 行无法处理，已隔离（原因见收件记录），原件已存档。"));
         read.unclaimed().forEach(file -> problems.add("附件 " + file + " 没有对应的登记行。"));
         if (problems.isEmpty()) {
             lines.add("没有发现问题。");

@@ -3,6 +3,7 @@ package cn.dataelements.contest.intake.export;
 import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.extraction.ArchiveExpander;
 import cn.dataelements.contest.intake.IntakeProperties;
+import cn.dataelements.contest.intake.ScratchFolder;
 import cn.dataelements.contest.intake.records.Channels;
 import cn.dataelements.contest.intake.records.SourceMapping;
 import cn.dataelements.contest.intake.routes.ParameterSpec;
@@ -80,7 +81,8 @@ class ExportRouteTemplate extends SourceRouteTemplate {
                                 "(?:" + ParameterSpec.HTTP_URL + ")?",
                                 "a URL to fetch a package from at each look (no query, no login in it), or empty"),
                         ParameterSpec.optionalSecret("fetchToken", "the bearer token for fetchUrl, if it needs one")));
-        this.workDir = properties.workDir().toAbsolutePath().resolve("export-packages");
+        this.workDir =
+                ScratchFolder.cleared(properties.workDir().toAbsolutePath().resolve("export-packages"));
         this.expander = expander;
         this.exams = exams;
         this.ledger = ledger;

@@ -15,6 +15,11 @@ public class ExportSheetException extends Exception {
         this.messageForPeople = messageForPeople;
     }
 
+    /** True for a zip package that does not open: it may be one still being copied. */
+    public boolean unreadableArchive() {
+        return false;
+    }
+
     /** The reason in Chinese, for the organizer. */
     public String messageForPeople() {
         return messageForPeople;

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetches an export package from a configured URL into the drop folder, where it is then taken like a dropped one: a
  * zip written under a temporary name, then moved into place with its done-marker beside it. The same bytes as the last
- * fetch are not dropped again (their sha-256 is kept beside the drop folder's done/). The token goes as a bearer
- * token; no redirect is followed.
+ * fetch are not dropped again (their sha-256 is kept in the drop folder's done/), and the server is asked with the
+ * last answer's ETag and time, so an unchanged package need not come at all. The token goes as a bearer token; no
+ * redirect is followed.
  */
 class PackageFetcher {
 
@@ -36,6 +37,8 @@ class PackageFetcher {
     private final Duration timeout;
     private final Clock clock;
     private final HttpClient http;
+    private volatile String etag;
+    private volatile String lastModified;
 
     PackageFetcher(URI url, String token, Duration timeout, Clock clock) {
         this.url = url;
@@ -55,24 +58,33 @@ class PackageFetcher {
         if (!token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        if (lastModified != null) {
+            request.header("If-Modified-Since", lastModified);
+        }
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        Path part = null;
         try (InputStream body = response.body()) {
-            if (response.statusCode() == 204 || response.statusCode() == 404) {
+            int status = response.statusCode();
+            if (status == 204 || status == 304 || status == 404) {
                 return false;
             }
-            if (response.statusCode() != 200) {
-                throw new IOException("The export URL " + url + " answered " + response.statusCode());
+            if (status != 200) {
+                throw new IOException("The export URL " + url + " answered " + status);
             }
-            Path part = Files.createTempFile(drop, ".fetch-", ".part");
+            part = Files.createTempFile(drop, ".fetch-", ".part");
             MessageDigest sha = Sha256.digest();
             try (InputStream in = new DigestInputStream(body, sha)) {
                 Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
             }
             String hex = Sha256.hex(sha);
+            etag = response.headers().firstValue("ETag").orElse(null);
+            lastModified = response.headers().firstValue("Last-Modified").orElse(null);
             Path last = Files.createDirectories(drop.resolve(ExportSource.DONE)).resolve(".last-fetched");
             if (Files.exists(last)
                     && Files.readString(last, StandardCharsets.UTF_8).strip().equals(hex)) {
-                Files.delete(part);
                 return false;
             }
             String name = "fetched-" + LocalDateTime.now(clock).format(STAMP) + ".zip";
@@ -81,6 +93,10 @@ class PackageFetcher {
             Files.writeString(last, hex, StandardCharsets.UTF_8);
             log.info("Export package fetched from {} into {} ({} bytes)", url, name, Files.size(drop.resolve(name)));
             return true;
+        } finally {
+            if (part != null) {
+                Files.deleteIfExists(part);
+            }
         }
     }
 }

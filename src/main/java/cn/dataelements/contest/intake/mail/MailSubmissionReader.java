@@ -14,13 +14,11 @@ import cn.dataelements.contest.submission.Problem;
 import cn.dataelements.contest.submission.ReadSubmission;
 import cn.dataelements.contest.submission.SubmissionDocument;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Reads an archived mail into a submission: our own MIME walk over the archived bytes, then each attachment read
@@ -39,13 +37,8 @@ class MailSubmissionReader implements SubmissionReader {
         this.parser = parser;
         this.materials = materials;
         this.limits = limits;
-        this.workDir = properties.workDir().toAbsolutePath().resolve("mail");
-        // Scratch folders left by a crash: nothing reads yet while the app starts.
-        try {
-            FileSystemUtils.deleteRecursively(workDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clear the work folder " + workDir, e);
-        }
+        this.workDir =
+                ScratchFolder.cleared(properties.workDir().toAbsolutePath().resolve("mail"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import cn.dataelements.contest.archive.ReceivedFacts;
 import cn.dataelements.contest.archive.SubmissionArchive;
 import cn.dataelements.contest.intake.IntakeFailures;
 import cn.dataelements.contest.intake.IntakeProperties;
+import cn.dataelements.contest.intake.ScratchFolder;
 import cn.dataelements.contest.intake.SourceItem;
 import cn.dataelements.contest.intake.records.Channels;
 import cn.dataelements.contest.intake.records.MappingProblem;
@@ -46,7 +47,8 @@ class PortalArchiver {
     PortalArchiver(SubmissionArchive archive, ObjectMapper json, IntakeProperties properties) {
         this.archive = archive;
         this.json = json;
-        this.workDir = properties.workDir().toAbsolutePath().resolve("portal-downloads");
+        this.workDir =
+                ScratchFolder.cleared(properties.workDir().toAbsolutePath().resolve("portal-downloads"));
     }
 
     public ArchivedSubmission archive(Exchange exchange) throws IOException, InterruptedException {
@@ -108,6 +110,18 @@ class PortalArchiver {
         List<PortalSource.Attachment> attachments = source.attachments(current);
         for (int i = 0; i < attachments.size(); i++) {
             PortalSource.Attachment attachment = attachments.get(i);
+            if (attachment.link().isEmpty()) {
+                missing.add(new RecordBundle.MissingFile(
+                        attachment.name(),
+                        attachment.reference(),
+                        attachment.reference().isEmpty()
+                                ? "附件“" + attachment.name() + "”没有下载链接，未能取得。请联系参赛团队重新上传。"
+                                : "报名记录的附件列表（" + attachment.reference() + "）无法识别，附件未能取得。",
+                        attachment.reference().isEmpty()
+                                ? "Attachment " + attachment.name() + " is listed without a link"
+                                : "The attachment list at " + attachment.reference() + " is not a list"));
+                continue;
+            }
             try {
                 PortalClient.Download download =
                         source.client().download(source.client().resolve(attachment.link()), work);
@@ -149,7 +163,9 @@ class PortalArchiver {
         String why = switch (e.status) {
             case 0 -> "链接不在允许下载的主机上，未下载";
             case 403 -> "门户拒绝下载（403），重新读取列表后仍然如此";
-            default -> "门户上已没有该文件（" + e.status + "）";
+            case 413 -> "文件超过 " + (PortalClient.MAX_FILE_BYTES >> 20) + " MB 的上限";
+            case 404, 410 -> "门户上已没有该文件（" + e.status + "）";
+            default -> "门户拒绝下载（" + e.status + "）";
         };
         log.warn("Portal file {} not taken: {}", attachment.reference(), e.getMessage());
         return new RecordBundle.MissingFile(

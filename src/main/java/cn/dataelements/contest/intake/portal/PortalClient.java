@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -55,6 +54,15 @@ class PortalClient {
     record Download(Path file, String sha256, long size) {}
 
     private static final int TRIES = 3;
+    /** The largest file a record may bring; a larger one is a problem on the submission, not a download. */
+    static final long MAX_FILE_BYTES = 1L << 30;
+
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "portal-download-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final URI base;
     private final SourceMapping.Listing listing;
@@ -169,7 +177,12 @@ class PortalClient {
         throw last;
     }
 
-    /** Downloads a file into a folder, only from an allowed host; throws {@link RefusedDownload} on 403, 404, 410. */
+    /**
+     * Downloads a file into a folder, only from an allowed host. Throws {@link RefusedDownload} when the portal refuses
+     * it or does not have it (a 3xx or 4xx other than 408 and 429, or a file over the size limit), and an
+     * {@link IOException} when it may work later (5xx, 408, 429, a timeout, a body that stalls for longer than the
+     * timeout).
+     */
     Download download(URI uri, Path into) throws IOException, InterruptedException {
         if (!allowed(uri)) {
             throw new RefusedDownload(0, "The link " + withoutQuery(uri) + " is not on an allowed host " + hosts);
@@ -177,7 +190,7 @@ class PortalClient {
         HttpResponse<InputStream> response = http.send(request(uri), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             int status = response.statusCode();
-            if (status == 403 || status == 404 || status == 410) {
+            if (status >= 300 && status < 500 && status != 408 && status != 429) {
                 throw new RefusedDownload(status, "The portal answered " + status + " for " + withoutQuery(uri));
             }
             if (status != 200) {
@@ -185,11 +198,48 @@ class PortalClient {
             }
             MessageDigest sha = Sha256.digest();
             Path file = Files.createTempFile(into, "download-", ".part");
-            try (InputStream in = new DigestInputStream(body, sha)) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return new Download(file, Sha256.hex(sha), Files.size(file));
+            long size = copy(new DigestInputStream(body, sha), file, uri);
+            return new Download(file, Sha256.hex(sha), size);
         }
+    }
+
+    /** Copies a body, closing it when it stalls for longer than the timeout or grows over the limit. */
+    private long copy(InputStream body, Path file, URI uri) throws IOException {
+        java.util.concurrent.atomic.AtomicLong progress = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.scheduleAtFixedRate(
+                () -> {
+                    if (System.nanoTime() - progress.get() > timeout.toNanos()) {
+                        try {
+                            body.close();
+                        } catch (IOException e) {
+                            // closing is all the watchdog can do
+                        }
+                    }
+                },
+                1,
+                1,
+                java.util.concurrent.TimeUnit.SECONDS);
+        long size = 0;
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                size += n;
+                if (size > MAX_FILE_BYTES) {
+                    throw new RefusedDownload(
+                            413, "The file " + withoutQuery(uri) + " is over " + MAX_FILE_BYTES + " bytes");
+                }
+                out.write(buffer, 0, n);
+                progress.set(System.nanoTime());
+            }
+        } catch (IOException e) {
+            if (e instanceof RefusedDownload) {
+                throw e;
+            }
+            throw new IOException("The download of " + withoutQuery(uri) + " failed or stalled: " + e.getMessage(), e);
+        } finally {
+            watchdog.cancel(false);
+        }
+        return size;
     }
 
     /** A link as the record gives it, resolved against the portal's address. */
@@ -197,9 +247,11 @@ class PortalClient {
         return base.resolve(link.strip().replace(" ", "%20"));
     }
 
+    /** An http(s) link to an allowed host, and https when the portal is: a login never goes in clear text. */
     boolean allowed(URI uri) {
         return uri.getHost() != null
-                && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                && ("https".equals(uri.getScheme())
+                        || "http".equals(uri.getScheme()) && "http".equals(base.getScheme()))
                 && uri.getUserInfo() == null
                 && hosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
     }
@@ -220,7 +272,9 @@ class PortalClient {
 
     /** The login goes to the portal itself only, never to a file host. */
     private boolean sameOrigin(URI uri) {
-        return base.getHost().equalsIgnoreCase(uri.getHost()) && base.getPort() == uri.getPort();
+        return base.getScheme().equals(uri.getScheme())
+                && base.getHost().equalsIgnoreCase(uri.getHost())
+                && base.getPort() == uri.getPort();
     }
 
     private String format(Instant since) {

@@ -1,21 +1,28 @@
 package cn.dataelements.contest.intake.portal;
 
+import cn.dataelements.contest.intake.records.SourceMapping;
 import cn.dataelements.contest.intake.source.PolledSource;
+import cn.dataelements.contest.intake.source.PolledSource.Handed;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Polls a portal's listing from its watermark, less the mapping's overlap, page by page, and hands each record to the
- * route in the listing's order. A record the overlap shows again unchanged is skipped before any download. The
- * watermark (updated-at, id) moves on only past records whose exchange is over, after each page while the listing
- * comes in that order and at the end of a whole poll otherwise; a record left to be tried again (an outage) ends the
- * poll where it is. A poll killed on any page therefore starts again at or before it: nothing is skipped, and what is
- * seen twice is the same submission, not a second one.
+ * Polls a portal's listing from its watermark, less the mapping's overlap, and hands each record to the route in the
+ * listing's order; a record the overlap shows again unchanged is skipped before any download. The listing must come in
+ * (updated-at, id) order. The watermark moves only past a page whose every record's exchange is over, and the next
+ * page is then asked for by that page's last key, not by its number: a record edited meanwhile moves to the end of the
+ * listing and shifts the numbered pages, which would hide a record from a poll that walked them by number. Records of
+ * one time filling more than a page are walked by number. A record left to be tried again (an outage) ends the poll
+ * where it is. A poll killed on any page therefore starts again at or before it: nothing is skipped, and what is seen
+ * twice is the same submission, not a second one. A listing found out of order moves no watermark at all.
  */
 class PortalPoller implements PolledSource {
 
+    private static final Logger log = LoggerFactory.getLogger(PortalPoller.class);
     private static final Comparator<PortalState.Cursor> ORDER = Comparator.comparing(
                     (PortalState.Cursor c) -> Instant.parse(c.updatedAt()))
             .thenComparing(PortalState.Cursor::id);
@@ -28,56 +35,57 @@ class PortalPoller implements PolledSource {
 
     @Override
     public int poll(Handoff handoff) throws Exception {
+        SourceMapping.Listing listing = source.mapping().listing();
         Optional<PortalState.Cursor> from = source.state().cursor();
-        Instant since = from.map(c -> Instant.parse(c.updatedAt())
-                        .minusSeconds(source.mapping().listing().overlap()))
-                .orElse(null);
-        PortalState.Cursor highest = from.orElse(null);
-        boolean inOrder = true;
-        PortalState.Cursor previous = null;
+        PortalState.Cursor done = from.orElse(null);
+        boolean byKey = listing.updatedSinceParam() != null && !listing.byCursor();
+        boolean ordered = true;
         int handed = 0;
-        for (PortalClient.Page page = source.client().first(since);
-                page != null;
-                page = source.client().next(page)) {
+        PortalClient.Page page = source.client()
+                .first(from.map(c -> Instant.parse(c.updatedAt()).minusSeconds(listing.overlap()))
+                        .orElse(null));
+        while (page != null) {
+            PortalState.Cursor last = null;
             for (JsonNode record : page.records()) {
                 if (!handoff.running()) {
                     return handed;
                 }
-                Optional<PortalState.Cursor> key = source.key(record);
                 String id = source.id(record);
                 String fingerprint = source.fingerprint(record);
                 // a record the overlap shows again unchanged was taken in before: nothing to download
                 boolean unchanged = !id.isEmpty() && source.state().seen(id, fingerprint);
                 if (!unchanged) {
                     handed++;
-                    if (!handoff.hand(new PortalRecord(source, record))) {
+                    if (handoff.hand(new PortalRecord(source, record)) == Handed.LEFT) {
                         return handed;
                     }
                     if (!id.isEmpty()) {
                         source.state().taken(id, fingerprint);
                     }
                 }
+                Optional<PortalState.Cursor> key = source.key(record);
                 if (key.isPresent()) {
-                    if (previous != null && ORDER.compare(key.get(), previous) < 0) {
-                        inOrder = false;
+                    if (last != null && ORDER.compare(key.get(), last) < 0 && ordered) {
+                        ordered = false;
+                        log.warn(
+                                "Portal listing {} is not in (updated-at, id) order: its watermark stays where it is",
+                                listing.path());
                     }
-                    previous = key.get();
-                    if (highest == null || ORDER.compare(key.get(), highest) > 0) {
-                        highest = key.get();
-                    }
+                    last = key.get();
                 }
             }
-            if (inOrder && previous != null) {
-                source.state().advance(max(previous, from.orElse(null)));
+            boolean progressed = ordered && last != null && (done == null || ORDER.compare(last, done) > 0);
+            if (progressed) {
+                source.state().advance(last);
+                done = last;
             }
-        }
-        if (highest != null) {
-            source.state().advance(highest);
+            if (page.next() == null) {
+                break;
+            }
+            page = byKey && progressed
+                    ? source.client().first(Instant.parse(last.updatedAt()).minusSeconds(1))
+                    : source.client().next(page);
         }
         return handed;
-    }
-
-    private static PortalState.Cursor max(PortalState.Cursor a, PortalState.Cursor b) {
-        return b == null || ORDER.compare(a, b) >= 0 ? a : b;
     }
 }

@@ -7,8 +7,10 @@ import cn.dataelements.contest.intake.routes.RouteFiles;
 import cn.dataelements.contest.intake.routes.RouteProblem;
 import cn.dataelements.contest.intake.source.PolledSource;
 import cn.dataelements.contest.intake.source.SourceRouteTemplate;
+import cn.dataelements.contest.system.storage.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,6 +115,10 @@ class PortalRouteTemplate extends SourceRouteTemplate {
                 Duration.ofMillis(Long.parseLong(resolved(rtc, "timeout"))),
                 Duration.ofSeconds(1),
                 json);
-        return new PortalPoller(new PortalSource(mapping, client, new PortalState(stateDir.resolve(routeId), json)));
+        // the watermark belongs to this route's listing: another address or mapping under the same id starts afresh
+        java.security.MessageDigest sha = Sha256.digest();
+        sha.update((base + "|" + mapping.listing().path() + "|" + mapping.name()).getBytes(StandardCharsets.UTF_8));
+        Path state = stateDir.resolve(routeId + "-" + Sha256.hex(sha).substring(0, 12));
+        return new PortalPoller(new PortalSource(mapping, client, new PortalState(state, json)));
     }
 }

@@ -90,19 +90,28 @@ class PortalSource {
         return Sha256.hex(sha);
     }
 
-    /** A file the record lists: its name and its link. */
+    /**
+     * A file the record lists: its name and its link. An empty link is a file listed without one, or (named by the
+     * list's key) a list that is not a list: each a problem on the submission, never dropped in silence.
+     */
     record Attachment(String name, String link, String reference) {}
 
     List<Attachment> attachments(JsonNode record) {
         SourceMapping.Attachments at = mapping.attachments();
         List<Attachment> all = new ArrayList<>();
         JsonNode list = JsonPaths.at(record, at.list());
+        if (list.isMissingNode() || list.isNull()) {
+            return all;
+        }
         if (!list.isArray()) {
+            all.add(new Attachment(at.list(), "", at.list()));
             return all;
         }
         for (JsonNode item : list) {
             String link = item.isValueNode() ? item.asText().strip() : JsonPaths.text(item, at.url());
+            String name = at.name() == null || item.isValueNode() ? "" : JsonPaths.text(item, at.name());
             if (link.isEmpty()) {
+                all.add(new Attachment(name, "", ""));
                 continue;
             }
             String reference;
@@ -111,14 +120,20 @@ class PortalSource {
             } catch (IllegalArgumentException e) {
                 reference = link.replaceAll("\\?.*", "");
             }
-            String name = at.name() == null || item.isValueNode() ? "" : JsonPaths.text(item, at.name());
             if (name.isEmpty()) {
-                name = java.net.URLDecoder.decode(
-                        reference.substring(reference.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+                name = decoded(reference.substring(reference.lastIndexOf('/') + 1));
             }
             all.add(new Attachment(name, link, reference));
         }
         return all;
+    }
+
+    private static String decoded(String segment) {
+        try {
+            return java.net.URLDecoder.decode(segment, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
     }
 
     /**

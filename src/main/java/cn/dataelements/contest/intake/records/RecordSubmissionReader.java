@@ -41,7 +41,7 @@ public class RecordSubmissionReader implements SubmissionReader {
         this.channel = channel;
         this.materials = materials;
         this.limits = limits;
-        this.workDir = workDir.toAbsolutePath().resolve(channel);
+        this.workDir = ScratchFolder.cleared(workDir.toAbsolutePath().resolve(channel));
     }
 
     @Override

@@ -16,9 +16,19 @@ public interface PolledSource {
         boolean running();
 
         /**
-         * Runs one item through the route; true when it is over (taken in, or quarantined), false when it was left to
-         * be tried again (an outage), after which the poll should end without moving past it.
+         * Runs one item through the route: {@link Handed#LEFT} when it was left to be tried again (an outage), after
+         * which the poll should end without moving past it.
          */
-        boolean hand(Object item) throws Exception;
+        Handed hand(Object item) throws Exception;
+    }
+
+    /** What became of an item handed to the route. */
+    enum Handed {
+        /** taken in (or found taken in before) */
+        TAKEN,
+        /** its content cannot be handled: quarantined with the reason in the ledger, the original archived */
+        QUARANTINED,
+        /** left to be tried again */
+        LEFT
     }
 }

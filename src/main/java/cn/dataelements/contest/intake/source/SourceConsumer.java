@@ -1,5 +1,7 @@
 package cn.dataelements.contest.intake.source;
 
+import cn.dataelements.contest.intake.IntakeFailures;
+import cn.dataelements.contest.intake.source.PolledSource.Handed;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -27,24 +29,30 @@ class SourceConsumer extends ScheduledPollConsumer {
             }
 
             @Override
-            public boolean hand(Object item) {
+            public Handed hand(Object item) {
                 Exchange exchange = createExchange(false);
                 exchange.getIn().setBody(item);
+                Handed handed;
                 try {
                     getProcessor().process(exchange);
                 } catch (Exception e) {
                     exchange.setException(e);
                 } finally {
+                    // read before the exchange is released: a pooled one is reset then
+                    handed = exchange.getException() != null
+                            ? Handed.LEFT
+                            : exchange.getProperty(IntakeFailures.QUARANTINED, false, Boolean.class)
+                                    ? Handed.QUARANTINED
+                                    : Handed.TAKEN;
+                    if (handed == Handed.LEFT) {
+                        log.warn(
+                                "{}: an item was left to be tried again, the poll stops there ({})",
+                                getRouteId(),
+                                exchange.getException().getMessage());
+                    }
                     releaseExchange(exchange, false);
                 }
-                if (exchange.getException() != null) {
-                    log.warn(
-                            "{}: an item was left to be tried again, the poll stops there ({})",
-                            getRouteId(),
-                            exchange.getException().getMessage());
-                    return false;
-                }
-                return true;
+                return handed;
             }
         });
     }

@@ -79,10 +79,11 @@ class PortalCrashIT {
                     "intake.routes-dir", routes, "intake.mappings-dir", mappings, "intake.routes.rescan-millis", 300);
             String account = TestMailServer.account("portal-crash-" + RUN + "@contest.local");
 
-            CountDownLatch page2 = portal.holdPage(2);
+            // the first poll's second listing request: page 2 of the poll, asked for by page 1's last key
+            CountDownLatch page2 = portal.holdRequest(2);
             try (AppProcess first = AppProcess.polling("portal-crash-" + RUN, account, elasticsearch, settings)
                     .start()) {
-                assertThat(portal.awaitPageAsked(2, 120))
+                assertThat(portal.awaitRequest(2, 120))
                         .as("the first poll reached page 2")
                         .isTrue();
                 first.kill();
