@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ public class EntryCheck {
     private final DecisionStore decisions;
     private final Indexer indexer;
     private final StoredCheckInputs inputs;
+    private final ApplicationEventPublisher events;
     private final String alias;
     private final String published;
 
@@ -39,8 +41,10 @@ public class EntryCheck {
             DecisionStore decisions,
             Indexer indexer,
             StoredCheckInputs inputs,
+            ApplicationEventPublisher events,
             IndexProperties index) {
         this.checker = checker;
+        this.events = events;
         this.decisions = decisions;
         this.indexer = indexer;
         this.inputs = inputs;
@@ -95,13 +99,15 @@ public class EntryCheck {
         if (indexer.get(alias, decision.entryId(), EntryFindings.class).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(indexer.update(alias, decision.entryId(), EntryFindings.class, current -> {
+        EntryFindings decided = indexer.update(alias, decision.entryId(), EntryFindings.class, current -> {
             EntryFindings now = current.orElseThrow();
             return withDecisions(
                     now.entryId(),
                     now.findings().stream().map(CheckedFinding::finding).toList(),
                     now.conflicts());
-        }));
+        });
+        inputs.of(decision.entryId()).ifPresent(input -> events.publishEvent(new FindingsSaved(input, decided)));
+        return Optional.of(decided);
     }
 
     private record Saved(Checked result, List<String> previousConflicts) {
@@ -140,6 +146,7 @@ public class EntryCheck {
                 return shown.filter(s -> sameResult(s, next)).orElse(next);
             });
         } while (decisions.revision() != seen);
+        events.publishEvent(new FindingsSaved(input, saved));
         return new Saved(new Checked(saved, changed.get()), before.get());
     }
 

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 public class EntryRebuild {
 
     /** The indices derived from the archive, rebuilt together. */
-    static final List<String> DERIVED = List.of("submissions", "views", "entries", "findings");
+    static final List<String> DERIVED = List.of("submissions", "views", "entries", "findings", "search");
 
     private static final Logger log = LoggerFactory.getLogger(EntryRebuild.class);
     private static final int PROGRESS_EVERY = 25;

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.compliance.EntryFindings;
 import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.search.EntrySearch;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.PortalStandIn;
 import cn.dataelements.contest.support.RawMail;
@@ -50,6 +51,9 @@ class PortalIT {
 
     @Autowired
     ElasticsearchClient client;
+
+    @Autowired
+    EntrySearch search;
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -158,6 +162,20 @@ class PortalIT {
         assertThat(industry.sections())
                 .hasSize(5)
                 .allSatisfy(s -> assertThat(s.text()).isNotBlank());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(search.search(new EntrySearch.Request(
+                                        "工業質檢數據平台" + RUN,
+                                        Map.of("channel", List.of("portal")),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        5))
+                                .hits())
+                        .as("the entry is found in search, by its title written in traditional characters")
+                        .first()
+                        .extracting(EntrySearch.EntryHit::id)
+                        .isEqualTo(industry.id()));
 
         Map<String, Object> renewed = index.awaitByReference(id(4));
         assertThat(renewed.get("problems").toString()).doesNotContain("ATTACHMENT_MISSING");

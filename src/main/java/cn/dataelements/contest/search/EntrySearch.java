@@ -1,0 +1,317 @@
+package cn.dataelements.contest.search;
+
+import cn.dataelements.contest.index.IndexProperties;
+import cn.dataelements.contest.system.text.ChineseFolding;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.HighlighterType;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Searches entries ({@code contest-search}). A query is folded as the texts were ({@link ChineseFolding}), then matched
+ * in tiers: the query as written (a phrase) in the work title, then in the units, then in the five sections, then in a
+ * file, each tier scoring far above the next and above every entry that holds the query's characters only scattered,
+ * which comes last. Filters narrow the hits; each facet's counts are of the hits under every other filter. Sorted by
+ * relevance, received time or title (Chinese collation), the entry id breaking ties; paged with {@code search_after}.
+ */
+@Service
+public class EntrySearch {
+
+    /** The index definition's name. */
+    static final String INDEX = "search";
+
+    static final int MAX_SIZE = 200;
+
+    /** A facet's field, by the name the API and the pages use. */
+    static final Map<String, String> FACETS = facets();
+
+    private final ElasticsearchClient client;
+    private final ObjectMapper json;
+    private final String alias;
+
+    EntrySearch(ElasticsearchClient client, ObjectMapper json, IndexProperties index) {
+        this.client = client;
+        this.json = json;
+        this.alias = index.alias(INDEX);
+    }
+
+    private static Map<String, String> facets() {
+        Map<String, String> facets = new LinkedHashMap<>();
+        facets.put("track", "track");
+        facets.put("topic", "topic");
+        facets.put("channel", "channels");
+        facets.put("severity", "severities");
+        facets.put("code", "findingCodes");
+        facets.put("decision", "decisions");
+        facets.put("status", "versionStatus");
+        facets.put("unit", "unitNames");
+        return facets;
+    }
+
+    /** The sort orders. */
+    public enum Sort {
+        RELEVANCE,
+        RECEIVED,
+        TITLE
+    }
+
+    /**
+     * What to search.
+     *
+     * @param text the words, or empty for every entry
+     * @param filters per facet name, the values any of which an entry must have
+     * @param from received at or after, or null
+     * @param to received before, or null
+     * @param after the page token of the last page's {@link Result#next}, or null
+     */
+    public record Request(
+            String text,
+            Map<String, List<String>> filters,
+            Instant from,
+            Instant to,
+            Sort sort,
+            String after,
+            int size) {}
+
+    /** A hit: the entry's header, and where the query was found, highlighted (HTML-escaped, hits in {@code <em>}). */
+    public record EntryHit(
+            String id,
+            String title,
+            String track,
+            String topic,
+            List<String> units,
+            List<String> channels,
+            Instant receivedAt,
+            List<String> severities,
+            Map<String, List<String>> highlights,
+            List<FileHit> files,
+            Double score) {}
+
+    /** A file whose text matched, with its highlighted fragments. */
+    public record FileHit(String name, String path, List<String> fragments) {}
+
+    /** A facet value and how many hits have it. */
+    public record Count(String value, long count) {}
+
+    /**
+     * A page of hits.
+     *
+     * @param total how many entries match
+     * @param next the token of the next page, or null after the last
+     */
+    public record Result(long total, List<EntryHit> hits, Map<String, List<Count>> facets, String next) {}
+
+    public Result search(Request request) throws IOException {
+        int size = Math.max(1, Math.min(MAX_SIZE, request.size()));
+        String folded =
+                ChineseFolding.fold(request.text() == null ? "" : request.text().strip());
+        Query query = folded.isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : tiers(folded);
+        Sort sort = request.sort() == null ? (folded.isEmpty() ? Sort.RECEIVED : Sort.RELEVANCE) : request.sort();
+        SearchRequest.Builder search = new SearchRequest.Builder()
+                .index(alias)
+                .size(size)
+                .trackTotalHits(t -> t.enabled(true))
+                .query(query)
+                .postFilter(filters(request, null))
+                .sort(sortOf(sort))
+                .source(s -> s.filter(f -> f.excludes("sections", "sections_f", "files", "*_f")))
+                .highlight(h -> h.encoder(HighlighterEncoder.Html)
+                        .type(HighlighterType.FastVector)
+                        .fields(
+                                "title",
+                                f -> f.matchedFields("title", "title_f").numberOfFragments(0))
+                        .fields(
+                                "units",
+                                f -> f.matchedFields("units", "units_f").numberOfFragments(0))
+                        .fields(
+                                "sections",
+                                f -> f.matchedFields("sections", "sections_f")
+                                        .numberOfFragments(3)
+                                        .fragmentSize(120)));
+        FACETS.forEach((name, field) -> search.aggregations(name, facet(request, name, field)));
+        if (request.after() != null && !request.after().isBlank()) {
+            search.searchAfter(after(request.after()));
+        }
+        SearchResponse<EntrySearchDocument> response = client.search(search.build(), EntrySearchDocument.class);
+        List<EntryHit> hits =
+                response.hits().hits().stream().map(EntrySearch::hit).toList();
+        Map<String, List<Count>> counts = new LinkedHashMap<>();
+        FACETS.keySet()
+                .forEach(name -> counts.put(
+                        name,
+                        response
+                                .aggregations()
+                                .get(name)
+                                .filter()
+                                .aggregations()
+                                .get("values")
+                                .sterms()
+                                .buckets()
+                                .array()
+                                .stream()
+                                .map(b -> new Count(b.key().stringValue(), b.docCount()))
+                                .toList()));
+        List<Hit<EntrySearchDocument>> raw = response.hits().hits();
+        String next = raw.size() < size ? null : token(raw.get(raw.size() - 1).sort());
+        long total = response.hits().total() == null
+                ? hits.size()
+                : response.hits().total().value();
+        return new Result(total, hits, counts, next);
+    }
+
+    /**
+     * The query in tiers: a phrase in the title, the units, the sections, a file, each constant and far above the
+     * next; then the characters anywhere (all of them, in any order), scored as usual, far below every phrase.
+     */
+    private static Query tiers(String folded) {
+        List<Query> should = new ArrayList<>();
+        should.add(phrase("title_f", folded, 1_000_000f));
+        should.add(phrase("units_f", folded, 500_000f));
+        should.add(phrase("sections_f", folded, 100_000f));
+        should.add(Query.of(q -> q.nested(n -> n.path("files")
+                .scoreMode(ChildScoreMode.Max)
+                .query(p -> p.constantScore(c -> c.filter(
+                                f -> f.matchPhrase(m -> m.field("files.text_f").query(folded)))
+                        .boost(10_000f)))
+                .innerHits(i -> i.size(3)
+                        .source(s -> s.filter(f -> f.includes("files.name", "files.path")))
+                        .highlight(h -> h.encoder(HighlighterEncoder.Html)
+                                .type(HighlighterType.FastVector)
+                                .fields(
+                                        "files.text",
+                                        f -> f.matchedFields("files.text", "files.text_f")
+                                                .numberOfFragments(2)
+                                                .fragmentSize(120)))))));
+        should.add(Query.of(q -> q.match(
+                m -> m.field("title_f").query(folded).operator(Operator.And).boost(3f))));
+        should.add(Query.of(q -> q.match(
+                m -> m.field("units_f").query(folded).operator(Operator.And).boost(2f))));
+        should.add(
+                Query.of(q -> q.match(m -> m.field("sections_f").query(folded).operator(Operator.And))));
+        should.add(Query.of(q -> q.nested(n -> n.path("files")
+                .scoreMode(ChildScoreMode.Max)
+                .query(p -> p.match(m -> m.field("files.text_f")
+                        .query(folded)
+                        .operator(Operator.And)
+                        .boost(0.5f))))));
+        return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+    }
+
+    private static Query phrase(String field, String folded, float boost) {
+        return Query.of(q -> q.constantScore(c ->
+                c.filter(f -> f.matchPhrase(m -> m.field(field).query(folded))).boost(boost)));
+    }
+
+    /** Every filter of the request but the one of {@code except}: a facet counts what its own filter would add. */
+    private static Query filters(Request request, String except) {
+        List<Query> must = new ArrayList<>();
+        request.filters().forEach((name, values) -> {
+            String field = FACETS.get(name);
+            if (field != null && !name.equals(except) && values != null && !values.isEmpty()) {
+                List<FieldValue> any = values.stream().map(FieldValue::of).toList();
+                must.add(Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(any)))));
+            }
+        });
+        if (request.from() != null || request.to() != null) {
+            must.add(Query.of(q -> q.range(r -> r.date(d -> {
+                d.field("receivedAt");
+                if (request.from() != null) {
+                    d.gte(request.from().toString());
+                }
+                if (request.to() != null) {
+                    d.lt(request.to().toString());
+                }
+                return d;
+            }))));
+        }
+        return Query.of(q -> q.bool(b -> b.filter(must)));
+    }
+
+    private static Aggregation facet(Request request, String name, String field) {
+        return Aggregation.of(a -> a.filter(filters(request, name))
+                .aggregations("values", v -> v.terms(t -> t.field(field).size(50))));
+    }
+
+    private static List<SortOptions> sortOf(Sort sort) {
+        List<SortOptions> sorts = new ArrayList<>();
+        switch (sort) {
+            case RELEVANCE -> sorts.add(SortOptions.of(o -> o.score(s -> s.order(SortOrder.Desc))));
+            case RECEIVED ->
+                sorts.add(SortOptions.of(o -> o.field(f -> f.field("receivedAt").order(SortOrder.Desc))));
+            case TITLE ->
+                sorts.add(SortOptions.of(o -> o.field(f -> f.field("titleSort").order(SortOrder.Asc))));
+        }
+        sorts.add(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+        return sorts;
+    }
+
+    private static EntryHit hit(Hit<EntrySearchDocument> hit) {
+        EntrySearchDocument d = hit.source();
+        List<FileHit> files = new ArrayList<>();
+        InnerHitsResult inner = hit.innerHits().get("files");
+        if (inner != null) {
+            for (Hit<JsonData> file : inner.hits().hits()) {
+                Map<?, ?> source =
+                        file.source() == null ? Map.of() : file.source().to(Map.class);
+                files.add(new FileHit(
+                        String.valueOf(source.get("name")),
+                        String.valueOf(source.get("path")),
+                        file.highlight().getOrDefault("files.text", List.of())));
+            }
+        }
+        return new EntryHit(
+                d.id(),
+                d.title(),
+                d.track(),
+                d.topic(),
+                d.unitNames(),
+                d.channels(),
+                d.receivedAt(),
+                d.severities(),
+                hit.highlight(),
+                files,
+                hit.score());
+    }
+
+    /** The sort values of a page's last hit, as the next page's token. */
+    private String token(List<FieldValue> sort) throws IOException {
+        List<Object> values = sort.stream().map(v -> v._get()).toList();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(values));
+    }
+
+    private List<FieldValue> after(String token) throws IOException {
+        List<?> values;
+        try {
+            values = json.readValue(Base64.getUrlDecoder().decode(token), List.class);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new IllegalArgumentException("Not a page token: " + token, e);
+        }
+        return values.stream()
+                .map(v -> v instanceof Number n
+                        ? (n instanceof Double || n instanceof Float
+                                ? FieldValue.of(n.doubleValue())
+                                : FieldValue.of(n.longValue()))
+                        : FieldValue.of(String.valueOf(v)))
+                .toList();
+    }
+}
