@@ -42,6 +42,9 @@ public class EntrySearch {
 
     static final int MAX_SIZE = 200;
 
+    /** The most hits an export holds. */
+    static final int MAX_EXPORT = 20_000;
+
     /** A facet's field, by the name the API and the pages use. */
     static final Map<String, String> FACETS = facets();
 
@@ -177,6 +180,19 @@ public class EntrySearch {
                 ? hits.size()
                 : response.hits().total().value();
         return new Result(total, hits, counts, next);
+    }
+
+    /** Every hit of a search, page after page (at most {@value #MAX_EXPORT}): what an export writes. */
+    public List<EntryHit> all(Request request) throws IOException {
+        List<EntryHit> all = new ArrayList<>();
+        String after = null;
+        do {
+            Result page = search(new Request(
+                    request.text(), request.filters(), request.from(), request.to(), request.sort(), after, MAX_SIZE));
+            all.addAll(page.hits());
+            after = page.next();
+        } while (after != null && all.size() < MAX_EXPORT);
+        return all.size() > MAX_EXPORT ? all.subList(0, MAX_EXPORT) : all;
     }
 
     /**

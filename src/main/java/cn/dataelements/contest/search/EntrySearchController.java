@@ -59,6 +59,54 @@ class EntrySearchController {
         }
     }
 
+    /**
+     * {@code GET /api/search/export?format=xlsx|csv} with the parameters of a search: every hit of the search (at most
+     * {@value EntrySearch#MAX_EXPORT}) as a file to download.
+     */
+    @GetMapping("/api/search/export")
+    void export(
+            @RequestParam(name = "format", defaultValue = "xlsx") String format,
+            @RequestParam(name = "q", defaultValue = "") String text,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam MultiValueMap<String, String> parameters,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
+        boolean csv = "csv".equalsIgnoreCase(format);
+        if (!csv && !"xlsx".equalsIgnoreCase(format)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format is xlsx or csv, not " + format);
+        }
+        List<EntrySearch.EntryHit> hits;
+        try {
+            hits = search.all(new EntrySearch.Request(
+                    text, filters(parameters), day(from, 0), day(to, 1), sort(sort), null, EntrySearch.MAX_SIZE));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage(), e);
+        }
+        String name = "entries-" + java.time.LocalDate.now(SourceTimes.BEIJING) + (csv ? ".csv" : ".xlsx");
+        response.setContentType(
+                csv ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (csv) {
+            SearchExport.csv(hits, response.getOutputStream());
+        } else {
+            SearchExport.xlsx(hits, response.getOutputStream());
+        }
+    }
+
+    private static Map<String, List<String>> filters(MultiValueMap<String, String> parameters) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        EntrySearch.FACETS.keySet().forEach(name -> {
+            List<String> values = parameters.get(name);
+            if (values != null && !values.isEmpty()) {
+                filters.put(name, values);
+            }
+        });
+        return filters;
+    }
+
     private static EntrySearch.Sort sort(String sort) {
         if (sort == null || sort.isBlank()) {
             return null;

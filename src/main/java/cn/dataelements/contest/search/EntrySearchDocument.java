@@ -120,6 +120,43 @@ public record EntrySearchDocument(
                 now);
     }
 
+    /** This document with the longest file text left out (the file still listed), or itself when none is left. */
+    EntrySearchDocument withoutLargestFileText() {
+        FileText largest = files.stream()
+                .filter(f -> !f.text().isEmpty())
+                .max(Comparator.comparingInt(f -> f.text().length()))
+                .orElse(null);
+        if (largest == null) {
+            return this;
+        }
+        List<FileText> kept = files.stream()
+                .map(f -> f == largest ? new FileText(f.name(), f.path(), "", "") : f)
+                .toList();
+        return new EntrySearchDocument(
+                id,
+                title,
+                title_f,
+                titleSort,
+                units,
+                units_f,
+                unitNames,
+                track,
+                trackNumber,
+                topic,
+                channels,
+                receivedAt,
+                firstReceivedAt,
+                versionStatus,
+                currentVersion,
+                sections,
+                sections_f,
+                kept,
+                findingCodes,
+                severities,
+                decisions,
+                indexedAt);
+    }
+
     private static String decision(CheckedFinding finding) {
         return finding.decision() == null ? UNDECIDED : finding.decision().verdict();
     }

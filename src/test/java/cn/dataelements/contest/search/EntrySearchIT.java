@@ -43,6 +43,12 @@ class EntrySearchIT {
     @Autowired
     ElasticsearchClient client;
 
+    @Autowired
+    cn.dataelements.contest.system.security.SecurityProperties security;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @BeforeAll
     void indexTheFixtures() throws Exception {
         indexer.index(
@@ -213,6 +219,39 @@ class EntrySearchIT {
 
         assertThat(paged).hasSize(14).doesNotHaveDuplicates();
         assertThat(paged.subList(0, 2)).as("pinyin order: gǎng before gōng").containsExactly("港航单证自动生成系统", "供应链可视化平台");
+    }
+
+    @Test
+    void aResultListIsExportedAsADownload() throws Exception {
+        String query = "?format=csv&track=" + encode("工业制造") + "&unit=" + encode(FIXTURES.unit());
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/api/search/export" + query))
+                                .header("Authorization", basic())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .get()
+                .asString()
+                .startsWith("attachment");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.body().lines())
+                .hasSize(6)
+                .anySatisfy(l -> assertThat(l).contains("智慧港口调度平台"));
+    }
+
+    private String basic() {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((security.adminUser() + ":" + security.adminPassword())
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private EntrySearch.Result search(String text, Map<String, List<String>> filters) throws Exception {
