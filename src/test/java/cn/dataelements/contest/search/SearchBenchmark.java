@@ -77,6 +77,7 @@ public final class SearchBenchmark {
             List<EntrySearch.Request> mix = mix();
             run(search, mix, Math.min(queries, 200), concurrency);
             List<Long> micros = run(search, mix, queries, concurrency);
+            printKinds(mix, micros);
             Collections.sort(micros);
             System.out.printf(
                     "search: %d entries, %d queries (%d kinds: words, traditional, filters, sorts), concurrency %d,"
@@ -220,6 +221,24 @@ public final class SearchBenchmark {
             return micros;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** The median of each kind of query, in the mix's order: where the time goes. */
+    private static void printKinds(List<EntrySearch.Request> mix, List<Long> micros) {
+        for (int kind = 0; kind < mix.size(); kind++) {
+            List<Long> times = new ArrayList<>();
+            for (int i = kind; i < micros.size(); i += mix.size()) {
+                times.add(micros.get(i));
+            }
+            Collections.sort(times);
+            EntrySearch.Request request = mix.get(kind);
+            System.out.printf(
+                    "  %-8s %-40s %-9s p50 %.1f ms%n",
+                    request.text().isEmpty() ? "(none)" : request.text(),
+                    request.filters(),
+                    request.sort() == null ? "default" : request.sort().name().toLowerCase(java.util.Locale.ROOT),
+                    percentile(times, 50));
         }
     }
 
