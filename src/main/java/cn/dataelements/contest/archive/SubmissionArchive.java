@@ -49,26 +49,12 @@ public class SubmissionArchive {
 
     /** Streams the raw bytes into the archive; the same bytes twice are stored once. */
     public ArchivedSubmission store(RawSource raw, ReceivedFacts facts) throws IOException {
-        Files.createDirectories(root.resolve("incoming"));
-        Path temp = Files.createTempFile(root.resolve("incoming"), "recv-", ".part");
+        MessageDigest sha = sha256();
+        Path temp = receive(raw, sha);
         try {
-            MessageDigest sha = sha256();
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
-                raw.writeTo(out);
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException("Could not read the item from its channel", e);
-            }
-            long size = Files.size(temp);
-            fsync(temp);
             String id = HexFormat.of().formatHex(sha.digest());
-            Path file = rawFile(id);
-            Files.createDirectories(file.getParent());
-            moveIntoPlace(temp, file);
-            ReceivedFacts first = writeSidecarOnce(id, facts);
-            fsync(file.getParent());
-            return new ArchivedSubmission(id, file, size, first, facts);
+            place(temp, id);
+            return recorded(id, facts);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -80,25 +66,49 @@ public class SubmissionArchive {
      * stay.
      */
     public ArchivedSubmission store(RawSource raw, ReceivedFacts facts, String id) throws IOException {
-        Path file = rawFile(id);
-        if (!Files.exists(file)) {
-            Files.createDirectories(root.resolve("incoming"));
-            Path temp = Files.createTempFile(root.resolve("incoming"), "recv-", ".part");
+        if (!Files.exists(rawFile(id))) {
+            Path temp = receive(raw, null);
             try {
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    raw.writeTo(out);
-                } catch (IOException | RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IOException("Could not read the item from its channel", e);
-                }
-                fsync(temp);
-                Files.createDirectories(file.getParent());
-                moveIntoPlace(temp, file);
+                place(temp, id);
             } finally {
                 Files.deleteIfExists(temp);
             }
         }
+        return recorded(id, facts);
+    }
+
+    /** The item's bytes in a fsynced temporary file, digested on the way when a digest is given. */
+    private Path receive(RawSource raw, MessageDigest sha) throws IOException {
+        Files.createDirectories(root.resolve("incoming"));
+        Path temp = Files.createTempFile(root.resolve("incoming"), "recv-", ".part");
+        try (OutputStream out =
+                sha == null ? Files.newOutputStream(temp) : new DigestOutputStream(Files.newOutputStream(temp), sha)) {
+            raw.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        } catch (Exception e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("Could not read the item from its channel", e);
+        }
+        try {
+            fsync(temp);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    private void place(Path temp, String id) throws IOException {
+        Path file = rawFile(id);
+        Files.createDirectories(file.getParent());
+        moveIntoPlace(temp, file);
+    }
+
+    /** The archived item, its first receipt's facts kept once and its folder fsynced. */
+    private ArchivedSubmission recorded(String id, ReceivedFacts facts) throws IOException {
+        Path file = rawFile(id);
         ReceivedFacts first = writeSidecarOnce(id, facts);
         fsync(file.getParent());
         return new ArchivedSubmission(id, file, Files.size(file), first, facts);

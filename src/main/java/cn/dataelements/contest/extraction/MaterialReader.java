@@ -48,6 +48,33 @@ public class MaterialReader {
         this.extracted = extracted;
     }
 
+    /** A file received with a submission, as a channel hands it over: its name, its bytes on disk and their digest. */
+    public record Received(String displayPath, Path file, long size, String sha256) {}
+
+    /**
+     * Reads every file of one submission within the submission's limits, each unpacked into its own folder under
+     * {@code workDir}; the problems of the limits come last.
+     */
+    public Materials readAll(List<Received> received, Path workDir, SubmissionLimits limits) throws IOException {
+        List<ReadFile> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        SubmissionBudget budget = new SubmissionBudget(limits);
+        int n = 0;
+        for (Received each : received) {
+            Materials read = read(
+                    each.displayPath(),
+                    each.file(),
+                    each.size(),
+                    each.sha256(),
+                    workDir.resolve("unpacked-" + n++),
+                    budget);
+            files.addAll(read.files());
+            problems.addAll(read.problems());
+        }
+        problems.addAll(budget.problems());
+        return new Materials(files, problems);
+    }
+
     /**
      * @param displayPath the file's name as the team gave it (decoded)
      * @param file where it is on disk

@@ -1,11 +1,11 @@
 package cn.dataelements.contest.search;
 
+import cn.dataelements.contest.intake.records.SourceTimes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
@@ -29,9 +29,8 @@ public final class SearchExport {
 
     static final String CUT = "…［内容过长，已截断］";
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BEIJING);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(SourceTimes.BEIJING);
 
     /** The columns: a header and how a hit fills it. */
     private record Column(String header, Function<EntrySearch.EntryHit, String> value) {}

@@ -5,11 +5,9 @@ import cn.dataelements.contest.archive.ReceivedFacts;
 import cn.dataelements.contest.archive.SubmissionArchive;
 import cn.dataelements.contest.intake.IntakeFailures;
 import cn.dataelements.contest.intake.SourceItem;
-import cn.dataelements.contest.intake.records.MappingProblem;
 import cn.dataelements.contest.intake.records.RecordBundle;
-import cn.dataelements.contest.submission.PermanentIntakeException;
+import cn.dataelements.contest.intake.records.UnmappedRecord;
 import java.io.IOException;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -34,23 +32,16 @@ class ExportArchiver {
         String place = item.exportPackage().name() + "#" + row.number();
         exchange.setProperty(IntakeFailures.SOURCE, new SourceItem(route, "export:" + place, -1, -1, ""));
         if (row.registration() == null) {
-            ArchivedSubmission kept = archive.store(
-                    out -> out.write(row.source()),
-                    new ReceivedFacts(item.channel(), route, place, -1, -1, "", java.time.Instant.now()));
-            exchange.getIn().setBody(kept);
-            throw new PermanentIntakeException(
+            throw UnmappedRecord.quarantine(
+                    archive,
+                    exchange,
+                    row.source(),
+                    new ReceivedFacts(item.channel(), route, place, -1, -1, "", java.time.Instant.now()),
                     "Row " + row.number() + " of " + item.exportPackage().sheet() + " in "
-                            + item.exportPackage().name()
-                            + " does not map: "
-                            + row.problems().stream()
-                                    .map(MappingProblem::toString)
-                                    .collect(Collectors.joining("; ")),
-                    "数据包 " + item.exportPackage().name() + " 登记表第 " + row.number() + " 行无法读取："
-                            + row.problems().stream()
-                                    .map(MappingProblem::message)
-                                    .collect(Collectors.joining("；"))
-                            + "。原始行已存档。",
-                    null);
+                            + item.exportPackage().name(),
+                    "数据包 " + item.exportPackage().name() + " 登记表第 " + row.number() + " 行",
+                    "原始行",
+                    row.problems());
         }
         RecordBundle bundle = new RecordBundle(row.source(), row.registration(), row.files(), row.missing());
         ReceivedFacts facts = new ReceivedFacts(

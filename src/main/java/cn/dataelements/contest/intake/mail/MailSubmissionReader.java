@@ -4,7 +4,6 @@ import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.ReceivedFacts;
 import cn.dataelements.contest.extraction.MaterialReader;
 import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
-import cn.dataelements.contest.extraction.SubmissionBudget;
 import cn.dataelements.contest.extraction.SubmissionLimits;
 import cn.dataelements.contest.intake.IntakeProperties;
 import cn.dataelements.contest.intake.ScratchFolder;
@@ -59,22 +58,15 @@ class MailSubmissionReader implements SubmissionReader {
     }
 
     private ReadSubmission read(ArchivedSubmission archived, ParsedMail mail, Path work) throws IOException {
-        List<ReadFile> files = new ArrayList<>();
+        MaterialReader.Materials read = materials.readAll(
+                mail.attachments().stream()
+                        .map(a -> new MaterialReader.Received(a.fileName(), a.file(), a.size(), a.sha256()))
+                        .toList(),
+                work,
+                limits);
+        List<ReadFile> files = read.files();
         List<Problem> problems = new ArrayList<>(mail.problems());
-        SubmissionBudget budget = new SubmissionBudget(limits);
-        int n = 0;
-        for (MailAttachment attachment : mail.attachments()) {
-            MaterialReader.Materials read = materials.read(
-                    attachment.fileName(),
-                    attachment.file(),
-                    attachment.size(),
-                    attachment.sha256(),
-                    work.resolve("unpacked-" + n++),
-                    budget);
-            files.addAll(read.files());
-            problems.addAll(read.problems());
-        }
-        problems.addAll(budget.problems());
+        problems.addAll(read.problems());
         ReceivedFacts first = archived.firstReceived();
         SubmissionDocument document = new SubmissionDocument(
                 archived.id(),

@@ -11,7 +11,7 @@ import cn.dataelements.contest.intake.records.Channels;
 import cn.dataelements.contest.intake.records.MappingProblem;
 import cn.dataelements.contest.intake.records.RecordBundle;
 import cn.dataelements.contest.intake.records.Registration;
-import cn.dataelements.contest.submission.PermanentIntakeException;
+import cn.dataelements.contest.intake.records.UnmappedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,17 +61,15 @@ class PortalArchiver {
         List<MappingProblem> problems = new ArrayList<>();
         Registration registration = source.registration(record, problems);
         if (registration == null || !problems.isEmpty()) {
-            ArchivedSubmission kept = archive.store(
-                    out -> out.write(raw),
-                    new ReceivedFacts(Channels.PORTAL, route, "portal:" + id, -1, -1, "", Instant.now()));
-            exchange.getIn().setBody(kept);
-            throw new PermanentIntakeException(
-                    "Portal record " + (id.isEmpty() ? "without id" : id) + " does not map: "
-                            + problems.stream().map(MappingProblem::toString).collect(Collectors.joining("; ")),
-                    "门户报名记录无法读取："
-                            + problems.stream().map(MappingProblem::message).collect(Collectors.joining("；"))
-                            + "。原始记录已存档。",
-                    null);
+            throw UnmappedRecord.quarantine(
+                    archive,
+                    exchange,
+                    raw,
+                    new ReceivedFacts(Channels.PORTAL, route, "portal:" + id, -1, -1, "", Instant.now()),
+                    "Portal record " + (id.isEmpty() ? "without id" : id),
+                    "门户报名记录",
+                    "原始记录",
+                    problems);
         }
         Files.createDirectories(workDir);
         Path work = Files.createTempDirectory(workDir, "record-");

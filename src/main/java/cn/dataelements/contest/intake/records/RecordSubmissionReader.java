@@ -4,7 +4,6 @@ import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.ReceivedFacts;
 import cn.dataelements.contest.extraction.MaterialReader;
 import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
-import cn.dataelements.contest.extraction.SubmissionBudget;
 import cn.dataelements.contest.extraction.SubmissionLimits;
 import cn.dataelements.contest.intake.ScratchFolder;
 import cn.dataelements.contest.intake.SubmissionReader;
@@ -66,20 +65,17 @@ public class RecordSubmissionReader implements SubmissionReader {
     }
 
     private ReadSubmission read(ArchivedSubmission archived, RecordBundle bundle, Path work) throws IOException {
-        List<ReadFile> files = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        SubmissionBudget budget = new SubmissionBudget(limits);
-        int n = 0;
-        for (RecordBundle.BundleFile file : bundle.files()) {
-            MaterialReader.Materials read = materials.read(
-                    file.name(), file.file(), file.size(), file.sha256(), work.resolve("unpacked-" + n++), budget);
-            files.addAll(read.files());
-            problems.addAll(read.problems());
-        }
+        MaterialReader.Materials read = materials.readAll(
+                bundle.files().stream()
+                        .map(f -> new MaterialReader.Received(f.name(), f.file(), f.size(), f.sha256()))
+                        .toList(),
+                work,
+                limits);
+        List<ReadFile> files = read.files();
+        List<Problem> problems = new ArrayList<>(read.problems());
         for (RecordBundle.MissingFile missing : bundle.missing()) {
             problems.add(new Problem(FILE_MISSING, missing.messageZh(), missing.detailEn(), missing.name()));
         }
-        problems.addAll(budget.problems());
         Registration registration = bundle.registration();
         ReceivedFacts first = archived.firstReceived();
         SubmissionDocument document = new SubmissionDocument(
