@@ -125,6 +125,11 @@ public class EntrySearch {
     public record Result(long total, List<EntryHit> hits, Map<String, List<Count>> facets, String next) {}
 
     public Result search(Request request) throws IOException {
+        return search(request, true);
+    }
+
+    /** A page of hits; without facets (an export's pages) no facet is counted, and the result's facets are empty. */
+    private Result search(Request request, boolean facets) throws IOException {
         int size = Math.max(1, Math.min(MAX_SIZE, request.size()));
         String folded =
                 ChineseFolding.fold(request.text() == null ? "" : request.text().strip());
@@ -151,7 +156,9 @@ public class EntrySearch {
                                 f -> f.matchedFields("sections", "sections_f")
                                         .numberOfFragments(3)
                                         .fragmentSize(120)));
-        FACETS.forEach((name, field) -> search.aggregations(name, facet(request, name, field)));
+        if (facets) {
+            FACETS.forEach((name, field) -> search.aggregations(name, facet(request, name, field)));
+        }
         if (request.after() != null && !request.after().isBlank()) {
             search.searchAfter(after(request.after()));
         }
@@ -159,8 +166,9 @@ public class EntrySearch {
         List<EntryHit> hits =
                 response.hits().hits().stream().map(EntrySearch::hit).toList();
         Map<String, List<Count>> counts = new LinkedHashMap<>();
-        FACETS.keySet()
-                .forEach(name -> counts.put(
+        if (facets) {
+            for (String name : FACETS.keySet()) {
+                counts.put(
                         name,
                         response
                                 .aggregations()
@@ -173,7 +181,9 @@ public class EntrySearch {
                                 .array()
                                 .stream()
                                 .map(b -> new Count(b.key().stringValue(), b.docCount()))
-                                .toList()));
+                                .toList());
+            }
+        }
         List<Hit<EntrySearchDocument>> raw = response.hits().hits();
         String next = raw.size() < size ? null : token(raw.get(raw.size() - 1).sort());
         long total = response.hits().total() == null
@@ -187,8 +197,16 @@ public class EntrySearch {
         List<EntryHit> all = new ArrayList<>();
         String after = null;
         do {
-            Result page = search(new Request(
-                    request.text(), request.filters(), request.from(), request.to(), request.sort(), after, MAX_SIZE));
+            Result page = search(
+                    new Request(
+                            request.text(),
+                            request.filters(),
+                            request.from(),
+                            request.to(),
+                            request.sort(),
+                            after,
+                            MAX_SIZE),
+                    false);
             all.addAll(page.hits());
             after = page.next();
         } while (after != null && all.size() < MAX_EXPORT);

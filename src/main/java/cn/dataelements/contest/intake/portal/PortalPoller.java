@@ -50,8 +50,9 @@ class PortalPoller implements PolledSource {
                 if (!handoff.running()) {
                     return handed;
                 }
-                String id = source.id(record);
-                String fingerprint = source.fingerprint(record);
+                PortalSource.Listed listed = source.listed(record);
+                String id = listed.id();
+                String fingerprint = listed.fingerprint();
                 // a record the overlap shows again unchanged was taken in before: nothing to download
                 boolean unchanged = !id.isEmpty() && source.state().seen(id, fingerprint);
                 if (!unchanged) {
@@ -63,7 +64,7 @@ class PortalPoller implements PolledSource {
                         source.state().taken(id, fingerprint);
                     }
                 }
-                Optional<PortalState.Cursor> key = source.key(record);
+                Optional<PortalState.Cursor> key = listed.key();
                 if (key.isPresent()) {
                     if (last != null && ORDER.compare(key.get(), last) < 0 && ordered) {
                         ordered = false;

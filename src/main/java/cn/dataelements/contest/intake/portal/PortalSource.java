@@ -62,32 +62,32 @@ class PortalSource {
         return JsonPaths.text(record, mapping.fields().keyOf("id"));
     }
 
-    /** Where the record stands in the listing's order: its updated-at (else its submission time), then its id. */
-    Optional<PortalState.Cursor> key(JsonNode record) {
+    /**
+     * A record as a poll sees it, its mapping read once: its id, where it stands in the listing's order (its
+     * updated-at, else its submission time, then its id; empty when it does not map), and its fingerprint (its mapped
+     * fields with their times, and its files' names and link paths: what it says without its links' signatures and
+     * counters; the same fingerprint again means nothing to download).
+     */
+    record Listed(String id, Optional<PortalState.Cursor> key, String fingerprint) {}
+
+    Listed listed(JsonNode record) {
         List<MappingProblem> problems = new ArrayList<>();
         Registration registration = registration(record, problems);
-        if (registration == null || !problems.isEmpty()) {
-            return Optional.empty();
+        Optional<PortalState.Cursor> key = Optional.empty();
+        if (registration != null && problems.isEmpty()) {
+            Instant at = registration.updatedAt() != null ? registration.updatedAt() : registration.submittedAt();
+            key = Optional.of(new PortalState.Cursor(at.toString(), registration.sourceId()));
         }
-        Instant at = registration.updatedAt() != null ? registration.updatedAt() : registration.submittedAt();
-        return Optional.of(new PortalState.Cursor(at.toString(), registration.sourceId()));
-    }
-
-    /**
-     * What the record says without its links' signatures and its counters: its mapped fields with their times, and
-     * its files' names and link paths. The same fingerprint again means nothing to download.
-     */
-    String fingerprint(JsonNode record) {
         MessageDigest sha = Sha256.digest();
         try {
-            sha.update(CANONICAL.writeValueAsBytes(registration(record, new ArrayList<>())));
+            sha.update(CANONICAL.writeValueAsBytes(registration));
         } catch (IOException e) {
             throw new IllegalStateException("A registration is always JSON", e);
         }
         for (Attachment attachment : attachments(record)) {
             sha.update(("\n" + attachment.name() + "|" + attachment.reference()).getBytes(StandardCharsets.UTF_8));
         }
-        return Sha256.hex(sha);
+        return new Listed(id(record), key, Sha256.hex(sha));
     }
 
     /**
@@ -142,7 +142,8 @@ class PortalSource {
      */
     Optional<JsonNode> refetch(JsonNode record) throws IOException, InterruptedException {
         String id = id(record);
-        Instant since = key(record)
+        Instant since = listed(record)
+                .key()
                 .map(k -> Instant.parse(k.updatedAt()).minusSeconds(1))
                 .orElse(null);
         for (PortalClient.Page page = client.first(since); page != null; page = client.next(page)) {
