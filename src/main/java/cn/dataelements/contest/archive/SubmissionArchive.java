@@ -120,6 +120,20 @@ public class SubmissionArchive {
         return Files.exists(file) ? Optional.of(file) : Optional.empty();
     }
 
+    /** An archived submission with the facts of its first receipt, if it is archived. */
+    public Optional<ArchivedSubmission> get(String id) throws IOException {
+        if (!id.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        Path raw = rawFile(id);
+        Path sidecar = root.resolve(id.substring(0, 2)).resolve(id + ".json");
+        if (!Files.exists(raw) || !Files.exists(sidecar)) {
+            return Optional.empty();
+        }
+        ReceivedFacts first = json.readValue(sidecar.toFile(), ReceivedFacts.class);
+        return Optional.of(new ArchivedSubmission(id, raw, Files.size(raw), first, first));
+    }
+
     /** Every archived submission as first received, in id order: what a rebuild reads. */
     public List<ArchivedSubmission> all() throws IOException {
         if (!Files.isDirectory(root)) {

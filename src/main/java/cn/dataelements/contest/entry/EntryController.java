@@ -1,10 +1,10 @@
 package cn.dataelements.contest.entry;
 
-import cn.dataelements.contest.index.IndexProperties;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.GetResponse;
+import cn.dataelements.contest.account.AuditLog;
+import cn.dataelements.contest.account.EntryAccess;
 import java.io.IOException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,19 +15,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/entries")
 class EntryController {
 
-    private final ElasticsearchClient client;
-    private final String alias;
+    private final Entries entries;
+    private final EntryAccess access;
+    private final AuditLog audit;
 
-    EntryController(ElasticsearchClient client, IndexProperties index) {
-        this.client = client;
-        this.alias = index.alias("entries");
+    EntryController(Entries entries, EntryAccess access, AuditLog audit) {
+        this.entries = entries;
+        this.access = access;
+        this.audit = audit;
     }
 
+    /** An entry the user may see ({@link EntryAccess}); any other id answers 404, as an unknown one does. */
     @GetMapping("/{id}")
-    ResponseEntity<Entry> entry(@PathVariable String id) throws IOException {
-        GetResponse<Entry> found = client.get(g -> g.index(alias).id(id), Entry.class);
-        return found.found()
-                ? ResponseEntity.ok(found.source())
-                : ResponseEntity.notFound().build();
+    ResponseEntity<Entry> entry(@PathVariable String id, Authentication who) throws IOException {
+        if (!access.of(who).includes(id)) {
+            return ResponseEntity.notFound().build();
+        }
+        audit.record(who.getName(), "entry.view", id, "api");
+        return ResponseEntity.of(entries.find(id));
     }
 }

@@ -98,6 +98,41 @@ public class SubmissionIntake {
     }
 
     /**
+     * Takes a quarantined submission in again from the archive, as live intake would, at an organizer's request after
+     * the cause was fixed (a mapping, a limit, the catalog): one fresh attempt, its outcome in the ledger. A submission
+     * already taken in is counted as such; one that fails again is quarantined again with the reason.
+     *
+     * @return the outcome, and the reason when it failed again
+     */
+    public Retried retry(ArchivedSubmission archived, String route) {
+        if (takenBefore(archived)) {
+            record(route, Outcome.ALREADY_INDEXED, archived);
+            return new Retried(Outcome.ALREADY_INDEXED, "");
+        }
+        try {
+            takeIn(prepare(archived), true);
+        } catch (RuntimeException e) {
+            String reason = "retried by hand: " + e.getMessage();
+            ledger.record(
+                    route,
+                    Outcome.QUARANTINED,
+                    archived.id(),
+                    archived.received().messageId(),
+                    archived.received().folder(),
+                    archived.received().uid(),
+                    reason);
+            return new Retried(
+                    Outcome.QUARANTINED,
+                    e instanceof PermanentIntakeException p ? p.messageZh() : "重新处理失败：" + e.getMessage());
+        }
+        record(route, Outcome.INDEXED, archived);
+        return new Retried(Outcome.INDEXED, "");
+    }
+
+    /** What a retry came to: the outcome, and for a failure the reason in Chinese. */
+    public record Retried(Outcome outcome, String reasonZh) {}
+
+    /**
      * Takes an archived submission in again, as live intake did, but sends nothing and records nothing in the ledger:
      * what a rebuild does with each submission of the archive, in the order of receipt.
      */

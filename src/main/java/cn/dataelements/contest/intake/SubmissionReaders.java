@@ -1,7 +1,10 @@
 package cn.dataelements.contest.intake;
 
 import cn.dataelements.contest.archive.ArchivedSubmission;
+import cn.dataelements.contest.extraction.MaterialReader;
 import cn.dataelements.contest.submission.ReadSubmission;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,11 +22,20 @@ public class SubmissionReaders {
     }
 
     public ReadSubmission read(ArchivedSubmission archived) {
+        return reader(archived).read(archived);
+    }
+
+    /** The files of the submission as the team sent them, in the work folder ({@link SubmissionReader#receivedFiles}). */
+    public List<MaterialReader.Received> receivedFiles(ArchivedSubmission archived, Path work) throws IOException {
+        return reader(archived).receivedFiles(archived, work);
+    }
+
+    private SubmissionReader reader(ArchivedSubmission archived) {
         SubmissionReader reader = byChannel.get(archived.received().channel());
         if (reader == null) {
             throw new IllegalStateException(
                     "No reader for channel " + archived.received().channel());
         }
-        return reader.read(archived);
+        return reader;
     }
 }

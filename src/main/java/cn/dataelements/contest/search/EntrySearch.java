@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -86,6 +87,8 @@ public class EntrySearch {
      * @param from received at or after, or null
      * @param to received before, or null
      * @param after the page token of the last page's {@link Result#next}, or null
+     * @param only the ids of the entries the user may see, or null for every entry: narrows the hits, the totals,
+     *     the facets' counts and the exports alike
      */
     public record Request(
             String text,
@@ -94,7 +97,21 @@ public class EntrySearch {
             Instant to,
             Sort sort,
             String after,
-            int size) {}
+            int size,
+            java.util.Set<String> only) {
+
+        /** A search over every entry. */
+        public Request(
+                String text,
+                Map<String, List<String>> filters,
+                Instant from,
+                Instant to,
+                Sort sort,
+                String after,
+                int size) {
+            this(text, filters, from, to, sort, after, size, null);
+        }
+    }
 
     /** A hit: the entry's header, and where the query was found, highlighted (HTML-escaped, hits in {@code <em>}). */
     public record EntryHit(
@@ -192,6 +209,49 @@ public class EntrySearch {
         return new Result(total, hits, counts, next);
     }
 
+    /**
+     * What came in, counted: entries per track, channel and finding severity, and per day of receipt (Beijing time).
+     *
+     * @param only the ids the user may see, or null for every entry
+     */
+    public record Overview(long total, Map<String, List<Count>> counts, List<Count> perDay) {}
+
+    public Overview overview(java.util.Set<String> only) throws IOException {
+        Request request = new Request("", Map.of(), null, null, null, null, 0, only);
+        Query visible = filters(request, null);
+        SearchResponse<Void> response = client.search(
+                s -> {
+                    s.index(alias).size(0).trackTotalHits(t -> t.enabled(true)).query(visible);
+                    for (String name : List.of("track", "channel", "severity")) {
+                        s.aggregations(
+                                name,
+                                a -> a.terms(t -> t.field(FACETS.get(name)).size(50)));
+                    }
+                    return s.aggregations(
+                            "perDay",
+                            a -> a.dateHistogram(d -> d.field("receivedAt")
+                                    .calendarInterval(CalendarInterval.Day)
+                                    .timeZone("+08:00")
+                                    .format("yyyy-MM-dd")
+                                    .minDocCount(1)));
+                },
+                Void.class);
+        Map<String, List<Count>> counts = new LinkedHashMap<>();
+        for (String name : List.of("track", "channel", "severity")) {
+            counts.put(
+                    name,
+                    response.aggregations().get(name).sterms().buckets().array().stream()
+                            .map(b -> new Count(b.key().stringValue(), b.docCount()))
+                            .toList());
+        }
+        List<Count> perDay = response.aggregations().get("perDay").dateHistogram().buckets().array().stream()
+                .map(b -> new Count(b.keyAsString(), b.docCount()))
+                .toList();
+        long total =
+                response.hits().total() == null ? 0 : response.hits().total().value();
+        return new Overview(total, counts, perDay);
+    }
+
     /** Every hit of a search, page after page (at most {@value #MAX_EXPORT}): what an export writes. */
     public List<EntryHit> all(Request request) throws IOException {
         List<EntryHit> all = new ArrayList<>();
@@ -205,7 +265,8 @@ public class EntrySearch {
                             request.to(),
                             request.sort(),
                             after,
-                            MAX_SIZE),
+                            MAX_SIZE,
+                            request.only()),
                     false);
             all.addAll(page.hits());
             after = page.next();
@@ -259,6 +320,10 @@ public class EntrySearch {
     /** Every filter of the request but the one of {@code except}: a facet counts what its own filter would add. */
     private static Query filters(Request request, String except) {
         List<Query> must = new ArrayList<>();
+        if (request.only() != null) {
+            List<String> ids = List.copyOf(request.only());
+            must.add(Query.of(q -> q.ids(i -> i.values(ids))));
+        }
         request.filters().forEach((name, values) -> {
             String field = FACETS.get(name);
             if (field != null && !name.equals(except) && values != null && !values.isEmpty()) {

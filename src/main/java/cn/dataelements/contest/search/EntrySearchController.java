@@ -1,15 +1,13 @@
 package cn.dataelements.contest.search;
 
-import cn.dataelements.contest.intake.records.SourceTimes;
+import cn.dataelements.contest.account.AuditLog;
+import cn.dataelements.contest.account.EntryAccess;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,36 +20,36 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code code}, {@code decision}, {@code status}, {@code unit}), {@code from} and {@code to} (received on or after, on
  * or before, as dates in Beijing time), {@code sort} ({@code relevance}, {@code received}, {@code title}), {@code size}
  * (at most 200) and {@code after} (the {@code next} token of the page before). Answers the total, the hits with their
- * highlights, each facet's counts, and the next page's token.
+ * highlights, each facet's counts, and the next page's token. A user sees only the entries {@link EntryAccess} lets
+ * them see, in the hits, the totals and the counts alike.
  */
 @RestController
 class EntrySearchController {
 
     private final EntrySearch search;
+    private final EntryAccess access;
+    private final AuditLog audit;
 
-    EntrySearchController(EntrySearch search) {
+    EntrySearchController(EntrySearch search, EntryAccess access, AuditLog audit) {
         this.search = search;
+        this.access = access;
+        this.audit = audit;
     }
 
+    @Operation(
+            summary = "Search entries",
+            description = "Words (Chinese folded: traditional, full-width), facet filters with counts, sort, "
+                    + "search_after paging. Facets: track, topic, channel, severity, code, decision, status, unit.")
     @GetMapping("/api/search")
     EntrySearch.Result search(
-            @RequestParam(name = "q", defaultValue = "") String text,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "sort", required = false) String sort,
-            @RequestParam(name = "after", required = false) String after,
-            @RequestParam(name = "size", defaultValue = "20") int size,
-            @RequestParam MultiValueMap<String, String> parameters) {
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        EntrySearch.FACETS.keySet().forEach(name -> {
-            List<String> values = parameters.get(name);
-            if (values != null && !values.isEmpty()) {
-                filters.put(name, values);
-            }
-        });
+            @Parameter(description = "the words; empty for every entry") @RequestParam(name = "q", defaultValue = "")
+                    String text,
+            @Parameter(description = "hits per page, at most 200") @RequestParam(name = "size", defaultValue = "20")
+                    int size,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            Authentication who) {
         try {
-            return search.search(
-                    new EntrySearch.Request(text, filters, day(from, 0), day(to, 1), sort(sort), after, size));
+            return search.search(SearchParameters.request(parameters, size, only(who)));
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage(), e);
         } catch (IOException e) {
@@ -63,73 +61,19 @@ class EntrySearchController {
      * {@code GET /api/search/export?format=xlsx|csv} with the parameters of a search: every hit of the search (at most
      * {@value EntrySearch#MAX_EXPORT}) as a file to download.
      */
+    @Operation(summary = "Export a search's hits as xlsx or csv", description = "The parameters of /api/search.")
     @GetMapping("/api/search/export")
     void export(
             @RequestParam(name = "format", defaultValue = "xlsx") String format,
-            @RequestParam(name = "q", defaultValue = "") String text,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "sort", required = false) String sort,
-            @RequestParam MultiValueMap<String, String> parameters,
-            jakarta.servlet.http.HttpServletResponse response)
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            Authentication who,
+            HttpServletResponse response)
             throws IOException {
-        boolean csv = "csv".equalsIgnoreCase(format);
-        if (!csv && !"xlsx".equalsIgnoreCase(format)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format is xlsx or csv, not " + format);
-        }
-        List<EntrySearch.EntryHit> hits;
-        try {
-            hits = search.all(new EntrySearch.Request(
-                    text, filters(parameters), day(from, 0), day(to, 1), sort(sort), null, EntrySearch.MAX_SIZE));
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage(), e);
-        }
-        String name = "entries-" + java.time.LocalDate.now(SourceTimes.BEIJING) + (csv ? ".csv" : ".xlsx");
-        response.setContentType(
-                csv ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (csv) {
-            SearchExport.csv(hits, response.getOutputStream());
-        } else {
-            SearchExport.xlsx(hits, response.getOutputStream());
-        }
+        SearchExport.respond(search, format, parameters, only(who), response);
+        audit.record(who.getName(), "search.export", "", parameters.toString());
     }
 
-    private static Map<String, List<String>> filters(MultiValueMap<String, String> parameters) {
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        EntrySearch.FACETS.keySet().forEach(name -> {
-            List<String> values = parameters.get(name);
-            if (values != null && !values.isEmpty()) {
-                filters.put(name, values);
-            }
-        });
-        return filters;
-    }
-
-    private static EntrySearch.Sort sort(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return null;
-        }
-        try {
-            return EntrySearch.Sort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("sort is relevance, received or title, not " + sort);
-        }
-    }
-
-    /** The start of a day in Beijing, plus some days. */
-    private static Instant day(String date, int plusDays) {
-        if (date == null || date.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date.strip())
-                    .plusDays(plusDays)
-                    .atStartOfDay(SourceTimes.BEIJING)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("a date is written 2024-08-20, not " + date);
-        }
+    private java.util.Set<String> only(Authentication who) {
+        return access.of(who).only().orElse(null);
     }
 }

@@ -1,11 +1,13 @@
 package cn.dataelements.contest.search;
 
 import cn.dataelements.contest.intake.records.SourceTimes;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
@@ -15,6 +17,9 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A result list as a file: xlsx (POI's streaming workbook, a hundred rows in memory at a time) or csv (UTF-8 with a
@@ -105,5 +110,35 @@ public final class SearchExport {
 
     private static String text(String value) {
         return value == null ? "" : value;
+    }
+
+    /** Writes every hit of a search as xlsx or csv: what the API's and the pages' exports answer. */
+    public static void respond(
+            EntrySearch search,
+            String format,
+            MultiValueMap<String, String> parameters,
+            java.util.Set<String> only,
+            HttpServletResponse response)
+            throws IOException {
+        boolean csv = "csv".equalsIgnoreCase(format);
+        if (!csv && !"xlsx".equalsIgnoreCase(format)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format is xlsx or csv, not " + format);
+        }
+        List<EntrySearch.EntryHit> hits;
+        try {
+            hits = search.all(SearchParameters.request(parameters, EntrySearch.MAX_SIZE, only));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage(), e);
+        }
+        String name = "entries-" + LocalDate.now(SourceTimes.BEIJING) + (csv ? ".csv" : ".xlsx");
+        response.setContentType(
+                csv ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (csv) {
+            SearchExport.csv(hits, response.getOutputStream());
+        } else {
+            SearchExport.xlsx(hits, response.getOutputStream());
+        }
     }
 }

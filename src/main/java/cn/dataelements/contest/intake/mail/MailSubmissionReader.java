@@ -57,6 +57,17 @@ class MailSubmissionReader implements SubmissionReader {
         });
     }
 
+    @Override
+    public List<MaterialReader.Received> receivedFiles(ArchivedSubmission archived, Path work) throws IOException {
+        try {
+            return parser.parse(archived.file(), work.resolve("parts")).attachments().stream()
+                    .map(a -> new MaterialReader.Received(a.fileName(), a.file(), a.size(), a.sha256()))
+                    .toList();
+        } catch (UnparseableMailException e) {
+            return List.of();
+        }
+    }
+
     private ReadSubmission read(ArchivedSubmission archived, ParsedMail mail, Path work) throws IOException {
         MaterialReader.Materials read = materials.readAll(
                 mail.attachments().stream()

@@ -64,6 +64,13 @@ public class RecordSubmissionReader implements SubmissionReader {
         });
     }
 
+    @Override
+    public List<MaterialReader.Received> receivedFiles(ArchivedSubmission archived, Path work) throws IOException {
+        return RecordBundle.read(archived.file(), work.resolve("files")).files().stream()
+                .map(f -> new MaterialReader.Received(f.name(), f.file(), f.size(), f.sha256()))
+                .toList();
+    }
+
     private ReadSubmission read(ArchivedSubmission archived, RecordBundle bundle, Path work) throws IOException {
         MaterialReader.Materials read = materials.readAll(
                 bundle.files().stream()

@@ -4,57 +4,84 @@ import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointR
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every endpoint but health needs a signed-in user. The REST API takes HTTP basic authentication and is stateless,
- * so it does not use CSRF tokens; the browser pages use form login with CSRF protection.
+ * Who may call what. Every endpoint but health and the sign-in page needs a signed-in user. The REST API
+ * ({@code /api/**}) takes HTTP basic authentication and is stateless, so it takes no CSRF token; the pages use a
+ * session (form login, CSRF token on every POST) and never the API. Roles (see {@code account.Role}): admins alone
+ * reach {@code /api/admin/**} and {@code /admin/**}; the committee alone records decisions; contact data (submissions,
+ * exam results, the intake ledger) is for organizers, the committee and admins, never reviewers. Which entries a user
+ * sees is narrowed further by {@code account.EntryAccess}. Every answer carries a Content-Security-Policy that allows
+ * scripts and styles from the app only, never inline.
  */
 @Configuration
 class SecurityConfiguration {
 
+    /** Scripts, styles, images and fonts from the app's own origin only; no inline script, no frames, no plugins. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private static final String[] SEE_CONTACTS = {"ORGANIZER", "COMMITTEE", "ADMIN"};
+
     @Bean
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
+        return headers(http.securityMatcher("/api/**"))
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/admin/**")
                         .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/entries/*/decisions")
+                        .hasRole("COMMITTEE")
+                        .requestMatchers("/api/submissions/**", "/api/exam-results/**")
+                        .hasAnyRole(SEE_CONTACTS)
                         .anyRequest()
                         .authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(
-                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }
 
     @Bean
     SecurityFilterChain appChain(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+        return headers(http)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/intake/**")
+                        .hasAnyRole(SEE_CONTACTS)
+                        .requestMatchers(HttpMethod.POST, "/entries/*/decisions")
+                        .hasRole("COMMITTEE")
                         .anyRequest()
                         .authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .build();
+    }
+
+    private static HttpSecurity headers(HttpSecurity http) throws Exception {
+        return http.headers(
+                headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
     }
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) {
-        return new InMemoryUserDetailsManager(User.withUsername(properties.adminUser())
-                .password(encoder.encode(properties.adminPassword()))
-                .roles("ADMIN", "ORGANIZER")
-                .build());
     }
 }

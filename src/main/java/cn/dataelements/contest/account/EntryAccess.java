@@ -1,0 +1,45 @@
+package cn.dataelements.contest.account;
+
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which entries a signed-in user may see. Organizers, the committee and admins see every entry; a reviewer sees only
+ * the entries assigned to them, and reviews assign none yet, so today a reviewer sees no entry at all: not in search,
+ * not in counts, not in exports, not by id.
+ */
+@Component
+public class EntryAccess {
+
+    /** Every entry, or only these ids (possibly none). */
+    public record Visible(Optional<Set<String>> only) {
+
+        public static final Visible ALL = new Visible(Optional.empty());
+
+        public boolean includes(String entryId) {
+            return only.map(ids -> ids.contains(entryId)).orElse(true);
+        }
+
+        public boolean all() {
+            return only.isEmpty();
+        }
+    }
+
+    public Visible of(Authentication who) {
+        if (who == null) {
+            return new Visible(Optional.of(Set.of()));
+        }
+        boolean seesAll = who.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(Role.ORGANIZER.authority())
+                        || a.getAuthority().equals(Role.COMMITTEE.authority())
+                        || a.getAuthority().equals(Role.ADMIN.authority()));
+        return seesAll ? Visible.ALL : new Visible(Optional.of(Set.of()));
+    }
+
+    /** Whether the user may see contact data (phones, e-mails, mail senders): not reviewers. */
+    public boolean seesContacts(Authentication who) {
+        return of(who).all();
+    }
+}

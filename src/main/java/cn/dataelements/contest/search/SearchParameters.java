@@ -1,0 +1,87 @@
+package cn.dataelements.contest.search;
+
+import cn.dataelements.contest.intake.records.SourceTimes;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A search as a request's parameters write it, for the API and the pages alike: {@code q}, a facet name with a value
+ * for each filter, {@code from} and {@code to} as dates in Beijing time, {@code sort}, {@code after}.
+ */
+public final class SearchParameters {
+
+    private SearchParameters() {}
+
+    /**
+     * The search the parameters ask for, narrowed to the entries the user may see.
+     *
+     * @param only the ids the user may see, or null for every entry
+     * @throws IllegalArgumentException naming the parameter that is wrong
+     */
+    public static EntrySearch.Request request(MultiValueMap<String, String> parameters, int size, Set<String> only) {
+        String text = parameters.getFirst("q");
+        return new EntrySearch.Request(
+                text == null ? "" : text,
+                filters(parameters),
+                day(parameters.getFirst("from"), 0),
+                day(parameters.getFirst("to"), 1),
+                sort(parameters.getFirst("sort")),
+                parameters.getFirst("after"),
+                size,
+                only);
+    }
+
+    /** The facet filters among the parameters, by facet name. */
+    public static Map<String, List<String>> filters(MultiValueMap<String, String> parameters) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        EntrySearch.FACETS.keySet().forEach(name -> {
+            List<String> values = parameters.get(name);
+            if (values != null) {
+                List<String> given =
+                        values.stream().filter(v -> v != null && !v.isBlank()).toList();
+                if (!given.isEmpty()) {
+                    filters.put(name, given);
+                }
+            }
+        });
+        return filters;
+    }
+
+    /** The facet names, in the order the pages show them. */
+    public static List<String> facetNames() {
+        return List.copyOf(EntrySearch.FACETS.keySet());
+    }
+
+    private static EntrySearch.Sort sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return null;
+        }
+        try {
+            return EntrySearch.Sort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sort is relevance, received or title, not " + sort);
+        }
+    }
+
+    /** The start of a day in Beijing, plus some days. */
+    private static Instant day(String date, int plusDays) {
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.strip())
+                    .plusDays(plusDays)
+                    .atStartOfDay(SourceTimes.BEIJING)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("a date is written 2024-08-20, not " + date);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package cn.dataelements.contest.web;
+
+import cn.dataelements.contest.account.AuditLog;
+import cn.dataelements.contest.archive.ArchivedSubmission;
+import cn.dataelements.contest.archive.SubmissionArchive;
+import cn.dataelements.contest.intake.SubmissionIntake;
+import cn.dataelements.contest.intake.routes.RouteFiles;
+import cn.dataelements.contest.ledger.LedgerView;
+import cn.dataelements.contest.ledger.Outcome;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 收件: the intake ledger (what arrived from where, what failed and why), the quarantine with a retry of each item
+ * from the archive, and the routes with their state.
+ */
+@Controller
+class IntakePage {
+
+    private final LedgerView ledger;
+    private final RouteFiles routes;
+    private final SubmissionArchive archive;
+    private final SubmissionIntake intake;
+    private final AuditLog audit;
+
+    IntakePage(
+            LedgerView ledger, RouteFiles routes, SubmissionArchive archive, SubmissionIntake intake, AuditLog audit) {
+        this.ledger = ledger;
+        this.routes = routes;
+        this.archive = archive;
+        this.intake = intake;
+        this.audit = audit;
+    }
+
+    @GetMapping("/intake")
+    String intake(Model model) throws IOException {
+        model.addAttribute("latest", ledger.latest(null, 100));
+        model.addAttribute("quarantined", ledger.latest(Outcome.QUARANTINED, 50));
+        model.addAttribute("routes", routes.states());
+        return "intake";
+    }
+
+    /** Takes a quarantined submission in again from the archive: one fresh attempt, its outcome in the ledger. */
+    @PostMapping("/intake/retry")
+    String retry(
+            @RequestParam String submissionId,
+            @RequestParam(defaultValue = "") String route,
+            Authentication who,
+            RedirectAttributes flash)
+            throws IOException {
+        Optional<ArchivedSubmission> archived = archive.get(submissionId);
+        if (archived.isEmpty()) {
+            flash.addFlashAttribute("error", "存档中没有这个提交，无法重新处理（它在存档前就失败了，请在来源处重新提交）。");
+            return "redirect:/intake";
+        }
+        audit.record(who.getName(), "intake.retry", submissionId, route);
+        SubmissionIntake.Retried retried = intake.retry(archived.get(), route.isBlank() ? "retry" : route);
+        if (retried.outcome() == Outcome.QUARANTINED) {
+            flash.addFlashAttribute("error", "重新处理仍然失败：" + retried.reasonZh());
+        } else {
+            flash.addFlashAttribute(
+                    "message", "已重新处理：" + Labels.of(retried.outcome().name()) + "。");
+        }
+        return "redirect:/intake";
+    }
+}

@@ -1,0 +1,48 @@
+package cn.dataelements.contest.web;
+
+import cn.dataelements.contest.account.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's frame needs: who is signed in, which menu items they may use, and the labels. */
+@ControllerAdvice(basePackageClasses = PageModel.class)
+class PageModel {
+
+    @ModelAttribute
+    void frame(Authentication who, Model model) {
+        model.addAttribute("labels", new LabelsView());
+        if (who == null) {
+            return;
+        }
+        model.addAttribute("username", who.getName());
+        model.addAttribute("isAdmin", has(who, Role.ADMIN));
+        model.addAttribute("seesIntake", has(who, Role.ADMIN) || has(who, Role.ORGANIZER) || has(who, Role.COMMITTEE));
+        model.addAttribute("isCommittee", has(who, Role.COMMITTEE));
+    }
+
+    static boolean has(Authentication who, Role role) {
+        return who != null
+                && who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
+    }
+
+    /** The templates' way to the labels: {@code ${labels.of(value)}}, {@code ${labels.facet(name)}}. */
+    static final class LabelsView {
+        public String of(String value) {
+            return Labels.of(value);
+        }
+
+        public String facet(String name) {
+            return Labels.FACETS.getOrDefault(name, name);
+        }
+
+        /** A time as the organizers read it: Beijing time, to the minute; empty for none. */
+        public String time(java.time.Instant at) {
+            return at == null
+                    ? ""
+                    : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                            .format(at.atZone(cn.dataelements.contest.intake.records.SourceTimes.BEIJING));
+        }
+    }
+}

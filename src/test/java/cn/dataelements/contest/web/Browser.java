@@ -1,0 +1,61 @@
+package cn.dataelements.contest.web;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}; {@code bin/setup} installs
+ * them), named by path so that Selenium Manager never looks for or downloads a browser. Downloads go to a folder of
+ * the test's own.
+ */
+final class Browser {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Browser() {}
+
+    static ChromeDriver start(Path downloads) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1400,1000",
+                "--lang=zh-CN");
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory", downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download", false,
+                        "safebrowsing.enabled", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    static void signIn(ChromeDriver driver, String base, String user, String password) {
+        driver.get(base + "/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("signin")).click();
+    }
+
+    /** The texts of the elements the selector finds. */
+    static List<String> texts(ChromeDriver driver, By selector) {
+        return driver.findElements(selector).stream().map(e -> e.getText()).toList();
+    }
+}

@@ -1,0 +1,226 @@
+package cn.dataelements.contest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.account.AccountStore;
+import cn.dataelements.contest.account.Role;
+import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.search.EntrySearch;
+import cn.dataelements.contest.support.DocxText;
+import cn.dataelements.contest.support.IndexedSubmissions;
+import cn.dataelements.contest.support.RawMail;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The organizers' pages in a real browser (headless Chromium): an organizer signs in, searches a Chinese word,
+ * filters by track, opens the entry, sees its five sections, downloads an original and exports the result list; and
+ * a {@code <script>} in a mail body, in a document's text and in a file name shows as text, never runs.
+ */
+@IntakeIT
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkspaceBrowserIT {
+
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final String FORM_TITLE = "轮胎智能工厂质量数据分析平台";
+    private static final String DIGITS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳";
+
+    /** A word no other test writes: this run's tag in Chinese characters. */
+    private static final String WORD =
+            "潮汐" + chinese(UUID.randomUUID().toString().substring(0, 6));
+
+    private static final String TITLE = WORD + "质量数据分析平台";
+    private static final String MAIL_SCRIPT = "<script>window.pwnedByMail=1;document.title='pwned'</script>";
+    private static final String DOC_SCRIPT = "<script>window.pwnedByDocument=1</script>";
+    private static final String FILE_NAME = "<img src=x onerror=window.pwnedByName=1>营业执照.pdf";
+    private static final String PASSWORD = "organizer-password-1";
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    AccountStore accounts;
+
+    @Autowired
+    EntrySearch search;
+
+    @LocalServerPort
+    int port;
+
+    private Path downloads;
+
+    private ChromeDriver browser;
+    private Entry entry;
+    private String organizer;
+
+    @BeforeAll
+    void mailAnEntryAndStartTheBrowser() throws Exception {
+        byte[] form = Files.readAllBytes(Path.of("src/test/resources/forms/01-headings-chinese-numerals.docx"));
+        form = DocxText.replace(form, FORM_TITLE, TITLE);
+        form = DocxText.replace(
+                form,
+                "威海市是橡胶轮胎制造的重要集聚地",
+                "威海市是橡胶轮胎制造的重要集聚地" + DOC_SCRIPT.replace("<", "&lt;").replace(">", "&gt;"));
+        RawMail mail = new RawMail("工业制造-威海海悦橡胶科技有限公司-" + TITLE)
+                .body("各位老师好，附件是我们的申报材料。" + MAIL_SCRIPT)
+                .attach("作品申报书.docx", DOCX, form)
+                .attach(
+                        FILE_NAME,
+                        "application/pdf",
+                        Files.readAllBytes(Path.of("src/test/resources/extraction/chinese-text.pdf")));
+        entry = new IndexedSubmissions(client).deliverAndAwaitEntry(mail);
+        Awaitility.await("the entry is searchable")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> search.search(new EntrySearch.Request(WORD, Map.of(), null, null, null, null, 5))
+                                .total()
+                        == 1);
+        organizer = "organizer-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.save(
+                new AccountStore.Change(
+                        organizer, "组织方测试", PASSWORD, Set.of(Role.ORGANIZER), "威海市大数据中心", "", "", "", true),
+                "test");
+        downloads = Files.createTempDirectory("browser-downloads-");
+        browser = Browser.start(downloads);
+    }
+
+    @AfterAll
+    void stopTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOrganizerSearchesFiltersOpensDownloadsAndExports() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        Browser.signIn(browser, base, organizer, PASSWORD);
+        assertThat(browser.findElement(By.id("total")).getText())
+                .as("the overview after signing in")
+                .isNotBlank();
+
+        browser.get(base + "/search");
+        browser.findElement(By.id("q")).sendKeys(WORD);
+        browser.findElement(By.id("search-button")).click();
+        assertThat(browser.findElement(By.id("hit-total")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector(".hit-title em")).getText())
+                .as("the word highlighted in the title")
+                .isEqualTo(WORD);
+
+        browser.findElement(By.cssSelector("#facet-track a[data-value='工业制造']")).click();
+        assertThat(browser.findElement(By.cssSelector("#facet-track a.chosen")).getText())
+                .isEqualTo("工业制造");
+        assertThat(browser.findElement(By.id("hit-total")).getText()).isEqualTo("1");
+
+        browser.findElement(By.cssSelector(".hit-title")).click();
+        assertThat(browser.findElement(By.id("work-title")).getText()).isEqualTo(TITLE);
+        assertThat(Browser.texts(browser, By.cssSelector(".form-section h3")))
+                .containsExactly("作品概述", "解决方案", "应用价值", "商业模式", "团队介绍");
+        assertThat(browser.findElement(By.id("section-overview")).getText()).contains("威海市是橡胶轮胎制造的重要集聚地");
+
+        browser.findElements(By.cssSelector("#files a.download")).stream()
+                .filter(a -> a.getText().equals("作品申报书.docx"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        Path form = awaitDownload("作品申报书.docx");
+        assertThat(DocxText.body(Files.readAllBytes(form))).contains(TITLE);
+
+        browser.navigate().back();
+        browser.navigate().back();
+        browser.findElement(By.id("export-xlsx")).click();
+        Path export = awaitDownload(".xlsx");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(export))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).as("one hit under the header").isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(TITLE);
+        }
+    }
+
+    @Test
+    void scriptsFromSubmissionsShowAsTextAndNeverRun() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        Browser.signIn(browser, base, organizer, PASSWORD);
+        browser.get(base + "/entries/" + entry.id());
+
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).contains(MAIL_SCRIPT).contains(DOC_SCRIPT).contains(FILE_NAME);
+        assertThat(browser.executeScript(
+                        "return [window.pwnedByMail, window.pwnedByDocument, window.pwnedByName, document.title]"))
+                .isEqualTo(java.util.Arrays.asList(null, null, null, "作品 · 数据要素×大赛威海分赛收件"));
+
+        browser.get(base + "/search?q=" + java.net.URLEncoder.encode(WORD, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(browser.findElement(By.cssSelector(".hits")).getText()).doesNotContain("pwned");
+        assertThat(browser.executeScript("return window.pwnedByDocument")).isNull();
+    }
+
+    @Test
+    void anOriginalIsServedAsADownloadThatNeverRendersInTheApp() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        Browser.signIn(browser, base, organizer, PASSWORD);
+        browser.get(base + "/entries/" + entry.id());
+        String href = browser.findElements(By.cssSelector("#files a.download")).stream()
+                .filter(a -> a.getText().equals(FILE_NAME))
+                .findFirst()
+                .orElseThrow()
+                .getAttribute("href");
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment;");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/octet-stream");
+        assertThat(response.body())
+                .isEqualTo(Files.readAllBytes(Path.of("src/test/resources/extraction/chinese-text.pdf")));
+    }
+
+    private Path awaitDownload(String suffix) {
+        return Awaitility.await("a download ending in " + suffix)
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            try (Stream<Path> files = Files.list(downloads)) {
+                                return files.filter(
+                                                p -> p.getFileName().toString().endsWith(suffix))
+                                        .findFirst()
+                                        .orElse(null);
+                            }
+                        },
+                        p -> p != null);
+    }
+
+    private static String chinese(String hex) {
+        StringBuilder word = new StringBuilder();
+        for (char c : hex.toCharArray()) {
+            word.append(DIGITS.charAt(Character.digit(c, 16)));
+        }
+        return word.toString();
+    }
+}
