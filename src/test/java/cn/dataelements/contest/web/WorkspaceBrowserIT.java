@@ -117,6 +117,9 @@ class WorkspaceBrowserIT {
         assertThat(browser.findElement(By.id("total")).getText())
                 .as("the overview after signing in")
                 .isNotBlank();
+        assertThat(browser.findElements(By.cssSelector("#chart-track svg")))
+                .as("the chart of entries per track, drawn by ECharts from its WebJar under the CSP")
+                .isNotEmpty();
 
         browser.get(base + "/search");
         browser.findElement(By.id("q")).sendKeys(WORD);

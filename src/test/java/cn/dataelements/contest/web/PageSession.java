@@ -1,0 +1,104 @@
+package cn.dataelements.contest.web;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser's session with the pages, over plain HTTP: signed in through the form, CSRF token and all. */
+final class PageSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** What the app answered. */
+    record Answer(int status, String location, String contentType, byte[] body) {
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final String base;
+    private final HttpClient http;
+
+    private PageSession(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** A session that has not signed in. */
+    static PageSession anonymous(String base) {
+        return new PageSession(base);
+    }
+
+    /** A signed-in session; fails unless the sign-in was accepted. */
+    static PageSession signedIn(String base, String user, String password) throws Exception {
+        PageSession session = new PageSession(base);
+        Answer answer = session.signIn(user, password);
+        if (answer.status() != 302 || answer.location().contains("error")) {
+            throw new AssertionError("sign-in of " + user + " refused: " + answer.status() + " " + answer.location());
+        }
+        return session;
+    }
+
+    /** Posts the sign-in form; answers the form's answer (a redirect to / or to /login?error). */
+    Answer signIn(String user, String password) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", user);
+        form.put("password", password);
+        return post("/login", form, true);
+    }
+
+    Answer get(String path) throws Exception {
+        return answer(HttpRequest.newBuilder(URI.create(base + path)).build());
+    }
+
+    /**
+     * Posts a form.
+     *
+     * @param withToken whether to send the CSRF token of a freshly loaded page, as a form of the app does
+     */
+    Answer post(String path, Map<String, String> form, boolean withToken) throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (withToken) {
+            fields.put("_csrf", token());
+        }
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return answer(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private Answer answer(HttpRequest request) throws Exception {
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Location").orElse(""),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    /** The CSRF token the login page carries for this session. */
+    private String token() throws Exception {
+        Matcher token = CSRF.matcher(get("/login").text());
+        if (!token.find()) {
+            throw new AssertionError("the login page carries no CSRF token");
+        }
+        return token.group(1);
+    }
+}
