@@ -1,0 +1,81 @@
+package cn.dataelements.contest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.system.security.SecurityProperties;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Accounts through the pages: an admin makes one, its person signs in; five wrong passwords lock it, even against
+ * the right one, until an admin unlocks it; the audit log shows it all to the admin. The REST API's OpenAPI document
+ * is there for signed-in users.
+ */
+@IntakeIT
+class AccountsIT {
+
+    @Autowired
+    SecurityProperties security;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anAccountIsMadeLockedOutAndUnlockedAndTheAuditLogSaysSo() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        String user = "lock-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "the-right-password";
+        PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());
+        PageSession.Answer made = admin.post(
+                "/admin/accounts",
+                Map.of(
+                        "username", user,
+                        "displayName", "张组织",
+                        "password", password,
+                        "roles", "ORGANIZER",
+                        "unit", "威海市大数据中心",
+                        "enabled", "true"),
+                true);
+        assertThat(made.status()).isEqualTo(302);
+        assertThat(admin.get("/admin").text()).contains(user).contains("张组织").contains("威海市大数据中心");
+
+        PageSession.signedIn(base, user, password);
+
+        PageSession guesser = PageSession.anonymous(base);
+        for (int i = 0; i < 5; i++) {
+            assertThat(guesser.signIn(user, "wrong-password-" + i).location()).endsWith("/login?error");
+        }
+        PageSession owner = PageSession.anonymous(base);
+        assertThat(owner.signIn(user, password).location())
+                .as("the right password while locked")
+                .endsWith("/login?error");
+        assertThat(owner.get("/login?error").text()).contains("账号已暂时锁定");
+
+        assertThat(admin.post("/admin/accounts/" + user + "/unlock", Map.of(), true)
+                        .status())
+                .isEqualTo(302);
+        PageSession.signedIn(base, user, password);
+
+        String audit = admin.get("/admin").text();
+        assertThat(audit).contains("account.locked").contains("account.unlock").contains("account.save");
+    }
+
+    @Test
+    void theApiIsDescribedForSignedInUsersOnly() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        assertThat(PageSession.anonymous(base).get("/v3/api-docs").status()).isIn(302, 401);
+
+        PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());
+        PageSession.Answer docs = admin.get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.text())
+                .contains("\"/api/search\"")
+                .contains("\"/api/search/export\"")
+                .contains("\"/api/entries/{id}\"");
+    }
+}
