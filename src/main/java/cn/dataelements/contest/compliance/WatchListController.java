@@ -27,12 +27,10 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/admin/lists")
 class WatchListController {
 
-    private final WatchListStore store;
-    private final ListRecheck recheck;
+    private final WatchListImports lists;
 
-    WatchListController(WatchListStore store, ListRecheck recheck) {
-        this.store = store;
-        this.recheck = recheck;
+    WatchListController(WatchListImports lists) {
+        this.lists = lists;
     }
 
     @PostMapping(path = "/{list}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -52,13 +50,12 @@ class WatchListController {
 
     /** Imports the list, then checks again the entries it, or the import it replaces, names. */
     private ImportReport imported(ListKind kind, String name, java.io.InputStream csv) {
-        ImportReport report = store.importList(kind, name, csv);
-        return report.rechecked(recheck.recheck(store.current(kind), store.previous(kind)));
+        return lists.importList(kind, name, csv);
     }
 
     @GetMapping
     List<ListImport> imports() {
-        return store.imports();
+        return lists.imports();
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

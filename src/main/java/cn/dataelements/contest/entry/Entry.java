@@ -84,6 +84,32 @@ public record Entry(
      */
     public record Registration(String file, String summary, String highlights) {}
 
+    /** The entry without its contact data (the contact person, members' phones and e-mails): what a reviewer gets. */
+    public Entry withoutContacts() {
+        return new Entry(
+                id,
+                submissions,
+                track,
+                topic,
+                workTitle,
+                teamName,
+                units,
+                representatives == null
+                        ? null
+                        : representatives.stream()
+                                .map(r -> new Representative(r.name(), r.role(), "", ""))
+                                .toList(),
+                null,
+                sections,
+                materials,
+                problems,
+                status,
+                teamKey,
+                versions,
+                currentVersion,
+                registration);
+    }
+
     /** A work title made comparable: NFKC, lower case, without spaces, quotes and book-title marks. */
     public static String comparableTitle(String title) {
         String nfkc = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFKC);

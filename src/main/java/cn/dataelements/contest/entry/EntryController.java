@@ -32,6 +32,7 @@ class EntryController {
             return ResponseEntity.notFound().build();
         }
         audit.record(who.getName(), "entry.view", id, "api");
-        return ResponseEntity.of(entries.find(id));
+        return ResponseEntity.of(
+                access.seesContacts(who) ? entries.find(id) : entries.find(id).map(Entry::withoutContacts));
     }
 }

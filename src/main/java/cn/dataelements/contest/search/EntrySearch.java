@@ -148,6 +148,40 @@ public class EntrySearch {
     /** A page of hits; without facets (an export's pages) no facet is counted, and the result's facets are empty. */
     private Result search(Request request, boolean facets) throws IOException {
         int size = Math.max(1, Math.min(MAX_SIZE, request.size()));
+        SearchResponse<EntrySearchDocument> response =
+                client.search(searchRequest(request, facets), EntrySearchDocument.class);
+        List<EntryHit> hits =
+                response.hits().hits().stream().map(EntrySearch::hit).toList();
+        Map<String, List<Count>> counts = new LinkedHashMap<>();
+        if (facets) {
+            for (String name : FACETS.keySet()) {
+                counts.put(
+                        name,
+                        response
+                                .aggregations()
+                                .get(name)
+                                .filter()
+                                .aggregations()
+                                .get("values")
+                                .sterms()
+                                .buckets()
+                                .array()
+                                .stream()
+                                .map(b -> new Count(b.key().stringValue(), b.docCount()))
+                                .toList());
+            }
+        }
+        List<Hit<EntrySearchDocument>> raw = response.hits().hits();
+        String next = raw.size() < size ? null : token(raw.get(raw.size() - 1).sort());
+        long total = response.hits().total() == null
+                ? hits.size()
+                : response.hits().total().value();
+        return new Result(total, hits, counts, next);
+    }
+
+    /** The request Elasticsearch gets for a search: what {@link #search} sends, and the benchmark can print. */
+    SearchRequest searchRequest(Request request, boolean facets) throws IOException {
+        int size = Math.max(1, Math.min(MAX_SIZE, request.size()));
         String folded =
                 ChineseFolding.fold(request.text() == null ? "" : request.text().strip());
         Query query = folded.isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : tiers(folded);
@@ -179,34 +213,7 @@ public class EntrySearch {
         if (request.after() != null && !request.after().isBlank()) {
             search.searchAfter(after(request.after()));
         }
-        SearchResponse<EntrySearchDocument> response = client.search(search.build(), EntrySearchDocument.class);
-        List<EntryHit> hits =
-                response.hits().hits().stream().map(EntrySearch::hit).toList();
-        Map<String, List<Count>> counts = new LinkedHashMap<>();
-        if (facets) {
-            for (String name : FACETS.keySet()) {
-                counts.put(
-                        name,
-                        response
-                                .aggregations()
-                                .get(name)
-                                .filter()
-                                .aggregations()
-                                .get("values")
-                                .sterms()
-                                .buckets()
-                                .array()
-                                .stream()
-                                .map(b -> new Count(b.key().stringValue(), b.docCount()))
-                                .toList());
-            }
-        }
-        List<Hit<EntrySearchDocument>> raw = response.hits().hits();
-        String next = raw.size() < size ? null : token(raw.get(raw.size() - 1).sort());
-        long total = response.hits().total() == null
-                ? hits.size()
-                : response.hits().total().value();
-        return new Result(total, hits, counts, next);
+        return search.build();
     }
 
     /**

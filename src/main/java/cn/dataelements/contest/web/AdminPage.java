@@ -5,10 +5,14 @@ import cn.dataelements.contest.account.AccountStore;
 import cn.dataelements.contest.account.AuditLog;
 import cn.dataelements.contest.account.LoginAttempts;
 import cn.dataelements.contest.account.Role;
+import cn.dataelements.contest.compliance.ImportReport;
+import cn.dataelements.contest.compliance.ListKind;
+import cn.dataelements.contest.compliance.WatchListImports;
 import cn.dataelements.contest.rebuild.RebuildJobs;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 管理 (admins only): accounts, lock-outs, the audit log, and a re-run of the whole intake with its progress. */
@@ -26,12 +32,19 @@ class AdminPage {
     private final LoginAttempts attempts;
     private final AuditLog audit;
     private final RebuildJobs rebuilds;
+    private final WatchListImports lists;
 
-    AdminPage(AccountStore accounts, LoginAttempts attempts, AuditLog audit, RebuildJobs rebuilds) {
+    AdminPage(
+            AccountStore accounts,
+            LoginAttempts attempts,
+            AuditLog audit,
+            RebuildJobs rebuilds,
+            WatchListImports lists) {
         this.accounts = accounts;
         this.attempts = attempts;
         this.audit = audit;
         this.rebuilds = rebuilds;
+        this.lists = lists;
     }
 
     @GetMapping("/admin")
@@ -84,6 +97,32 @@ class AdminPage {
         attempts.unlock(username, who.getName());
         audit.record(who.getName(), "account.unlock", username, "");
         flash.addFlashAttribute("message", "已解除锁定：" + username + "。");
+        return "redirect:/admin";
+    }
+
+    /** Imports a watch list (CSV) and checks again the entries it names; the report says which rows were refused. */
+    @PostMapping(path = "/admin/lists", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String importList(
+            @RequestParam String kind,
+            @RequestPart("file") MultipartFile file,
+            Authentication who,
+            RedirectAttributes flash) {
+        ListKind list = ListKind.fromPath(kind).orElse(null);
+        if (list == null || file.isEmpty()) {
+            flash.addFlashAttribute("error", "请选择名单类型和 CSV 文件。");
+            return "redirect:/admin";
+        }
+        try {
+            ImportReport report = lists.importList(list, file.getOriginalFilename(), file.getInputStream());
+            audit.record(who.getName(), "list.import", list.pathName(), file.getOriginalFilename());
+            flash.addFlashAttribute(
+                    "message",
+                    "已导入 " + report.rows() + " 行，未接受 " + report.rejectedRows().size() + " 行，重新检查了 "
+                            + report.recheckedEntries().size() + " 件作品。");
+            flash.addFlashAttribute("rejectedRows", report.rejectedRows());
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            flash.addFlashAttribute("error", "名单无法导入：" + e.getMessage());
+        }
         return "redirect:/admin";
     }
 

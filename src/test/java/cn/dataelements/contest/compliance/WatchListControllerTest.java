@@ -32,7 +32,8 @@ class WatchListControllerTest {
     void setUp() {
         WatchListStore store =
                 new WatchListStore(dir, Clock.fixed(Instant.parse("2025-06-01T04:00:00Z"), ZoneOffset.UTC));
-        mvc = MockMvcBuilders.standaloneSetup(new WatchListController(store, (now, before) -> List.of()))
+        mvc = MockMvcBuilders.standaloneSetup(
+                        new WatchListController(new WatchListImports(store, (now, before) -> List.of())))
                 .build();
     }
 

@@ -39,7 +39,8 @@ import org.elasticsearch.client.RestClient;
  * The search section of {@code bin/benchmark}: bulk-loads synthetic entries of realistic size (five sections of a few
  * thousand characters, a file text of tens of thousands) into an index of its own ({@code bench-search}, from the
  * app's definition), then runs a fixed mix of Chinese queries with filters at a fixed concurrency, warm, and prints
- * p50, p95 and p99. Arguments: {@code elasticsearch=URI entries=20000 concurrency=4 queries=2000}.
+ * p50, p95 and p99. Arguments: {@code elasticsearch=URI entries=20000 concurrency=4 queries=2000}, and {@code show=N}
+ * to print the JSON request of the mix's N-th query.
  */
 public final class SearchBenchmark {
 
@@ -75,6 +76,12 @@ public final class SearchBenchmark {
             load(client, properties, entries);
             EntrySearch search = new EntrySearch(client, json, properties);
             List<EntrySearch.Request> mix = mix();
+            if (options.containsKey("show")) {
+                EntrySearch.Request shown = mix.get(Integer.parseInt(options.get("show")));
+                System.out.println("search: the request of " + shown + ":\n"
+                        + co.elastic.clients.json.JsonpUtils.toJsonString(
+                                search.searchRequest(shown, true), client._jsonpMapper()));
+            }
             run(search, mix, Math.min(queries, 200), concurrency);
             List<Long> micros = run(search, mix, queries, concurrency);
             printKinds(mix, micros);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.system.security.SecurityProperties;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,24 @@ class AccountsIT {
 
         String audit = admin.get("/admin").text();
         assertThat(audit).contains("account.locked").contains("account.unlock").contains("account.save");
+    }
+
+    @Test
+    void anAdminImportsAWatchListOnThePage() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());
+        String name = "失信名单-" + UUID.randomUUID().toString().substring(0, 8) + ".csv";
+
+        PageSession.Answer imported = admin.postFile(
+                "/admin/lists",
+                Map.of("kind", "dishonest"),
+                "file",
+                name,
+                "单位名称,统一社会信用代码\n威海某失信科技有限公司,913710000000000000\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(imported.status()).isEqualTo(302);
+        String page = admin.get("/admin").text();
+        assertThat(page).contains(name).contains("list.import");
     }
 
     @Test

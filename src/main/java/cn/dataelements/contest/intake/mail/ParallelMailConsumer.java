@@ -167,6 +167,11 @@ class ParallelMailConsumer extends MailConsumer {
         IntakeTurns.Turn turn = current.turns.turn(index);
         exchange.setProperty(IntakeTurns.PROPERTY, turn);
         exchange.setProperty(BATCH, current);
+        // The mail's headers are read now, while the poll holds the folder open. camel-mail reads them lazily, and a
+        // redelivery copies the message: after a lost IMAP connection (FolderClosedException) that copy would read
+        // them from the closed folder, fail inside Camel's reactive executor, which ignores the error, and leave the
+        // exchange and the whole poll waiting for ever.
+        exchange.getIn().getHeaders();
         current.inFlight.add(executor.submit(() -> {
             try {
                 // Stopping: a mail not started stays in the inbox for the next start.

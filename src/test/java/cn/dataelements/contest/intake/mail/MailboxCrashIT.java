@@ -146,10 +146,12 @@ class MailboxCrashIT {
             await("its receipt")
                     .atMost(Duration.ofMinutes(1))
                     .until(() -> !TestMailServer.receiptsTo(team).isEmpty());
+            // A kill between the SMTP server's acceptance and the outbox's move to sent/ sends the same receipt again
+            // with the same Message-ID (see entriesNamedIn): one receipt is one Message-ID.
             await("and no second one")
                     .during(Duration.ofSeconds(2))
                     .atMost(Duration.ofSeconds(5))
-                    .until(() -> TestMailServer.receiptsTo(team).size() == 1);
+                    .until(() -> entriesNamedIn(TestMailServer.receiptsTo(team)).size() == 1);
         }
         assertThat(index.submissionsOf(mail.messageId())).hasSize(1);
     }
