@@ -1,6 +1,7 @@
 package cn.dataelements.contest.search;
 
 import cn.dataelements.contest.index.IndexProperties;
+import cn.dataelements.contest.system.text.CharacterPairs;
 import cn.dataelements.contest.system.text.ChineseFolding;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -9,7 +10,6 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -198,13 +198,18 @@ public class EntrySearch {
                         .type(HighlighterType.FastVector)
                         .fields(
                                 "title",
-                                f -> f.matchedFields("title", "title_f").numberOfFragments(0))
+                                f -> f.matchedFields("title", "title_f")
+                                        .highlightQuery(highlighted("title_f", folded))
+                                        .numberOfFragments(0))
                         .fields(
                                 "units",
-                                f -> f.matchedFields("units", "units_f").numberOfFragments(0))
+                                f -> f.matchedFields("units", "units_f")
+                                        .highlightQuery(highlighted("units_f", folded))
+                                        .numberOfFragments(0))
                         .fields(
                                 "sections",
                                 f -> f.matchedFields("sections", "sections_f")
+                                        .highlightQuery(highlighted("sections_f", folded))
                                         .numberOfFragments(3)
                                         .fragmentSize(120)));
         if (facets) {
@@ -282,18 +287,24 @@ public class EntrySearch {
     }
 
     /**
-     * The query in tiers: a phrase in the title, the units, the sections, a file, each constant and far above the
-     * next; then the characters anywhere (all of them, in any order), scored as usual, far below every phrase.
+     * The query in tiers: the word as written in the title, the units, the sections, a file, each constant and far
+     * above the next; then entries holding some of its parts (pairs of neighbouring characters), scored as usual, far
+     * below every tier. Words are matched by their pair tokens ({@code _p}, {@link CharacterPairs}): two characters
+     * are one term, more are a phrase of rare terms. A query of one character or one Latin word, which has no pair,
+     * is matched on the folded copy ({@code _f}) instead.
      */
     private static Query tiers(String folded) {
+        String pairs = CharacterPairs.tokens(folded);
+        String suffix = pairs.isEmpty() ? "_f" : "_p";
+        String words = pairs.isEmpty() ? folded : pairs;
         List<Query> should = new ArrayList<>();
-        should.add(phrase("title_f", folded, 1_000_000f));
-        should.add(phrase("units_f", folded, 500_000f));
-        should.add(phrase("sections_f", folded, 100_000f));
+        should.add(phrase("title" + suffix, words, 1_000_000f));
+        should.add(phrase("units" + suffix, words, 500_000f));
+        should.add(phrase("sections" + suffix, words, 100_000f));
         should.add(Query.of(q -> q.nested(n -> n.path("files")
                 .scoreMode(ChildScoreMode.Max)
-                .query(p -> p.constantScore(c -> c.filter(
-                                f -> f.matchPhrase(m -> m.field("files.text_f").query(folded)))
+                .query(p -> p.constantScore(c -> c.filter(f -> f.matchPhrase(
+                                m -> m.field("files.text" + suffix).query(words)))
                         .boost(10_000f)))
                 .innerHits(i -> i.size(3)
                         .source(s -> s.filter(f -> f.includes("files.name", "files.path")))
@@ -302,21 +313,32 @@ public class EntrySearch {
                                 .fields(
                                         "files.text",
                                         f -> f.matchedFields("files.text", "files.text_f")
+                                                .highlightQuery(highlighted("files.text_f", folded))
                                                 .numberOfFragments(2)
                                                 .fragmentSize(120)))))));
-        should.add(Query.of(q -> q.match(
-                m -> m.field("title_f").query(folded).operator(Operator.And).boost(3f))));
-        should.add(Query.of(q -> q.match(
-                m -> m.field("units_f").query(folded).operator(Operator.And).boost(2f))));
-        should.add(
-                Query.of(q -> q.match(m -> m.field("sections_f").query(folded).operator(Operator.And))));
+        should.add(Query.of(
+                q -> q.match(m -> m.field("title" + suffix).query(words).boost(3f))));
+        should.add(Query.of(
+                q -> q.match(m -> m.field("units" + suffix).query(words).boost(2f))));
+        should.add(Query.of(q -> q.match(m -> m.field("sections" + suffix).query(words))));
         should.add(Query.of(q -> q.nested(n -> n.path("files")
                 .scoreMode(ChildScoreMode.Max)
-                .query(p -> p.match(m -> m.field("files.text_f")
-                        .query(folded)
-                        .operator(Operator.And)
-                        .boost(0.5f))))));
+                .query(p ->
+                        p.match(m -> m.field("files.text" + suffix).query(words).boost(0.5f))))));
         return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+    }
+
+    /**
+     * What to highlight in a folded copy: the word as written, and each of its parts (pairs of neighbouring
+     * characters) that made an entry a partial match.
+     */
+    private static Query highlighted(String field, String folded) {
+        List<Query> should = new ArrayList<>();
+        should.add(Query.of(q -> q.matchPhrase(m -> m.field(field).query(folded))));
+        for (String pair : CharacterPairs.pairTexts(folded)) {
+            should.add(Query.of(q -> q.matchPhrase(m -> m.field(field).query(pair))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(should)));
     }
 
     private static Query phrase(String field, String folded, float boost) {

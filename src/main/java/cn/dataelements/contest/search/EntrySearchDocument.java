@@ -6,6 +6,7 @@ import cn.dataelements.contest.compliance.EntryFindings;
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.FormSection;
 import cn.dataelements.contest.entry.Material;
+import cn.dataelements.contest.system.text.CharacterPairs;
 import cn.dataelements.contest.system.text.ChineseFolding;
 import com.ibm.icu.text.Collator;
 import com.ibm.icu.util.ULocale;
@@ -20,15 +21,18 @@ import java.util.stream.Collectors;
  * One entry as search needs it, in {@code contest-search} ({@code mappings/elasticsearch/search.index.json}): the
  * header, the five sections, each current file's text (nested, so a hit says which files matched), the findings and the
  * committee's decisions. Every searched text has a folded copy ({@code _f}, {@link ChineseFolding}) of the same length,
- * which queries run on, while hits are highlighted in the text as written.
+ * through which hits are highlighted in the text as written, and the pair tokens of that copy ({@code _p},
+ * {@link CharacterPairs}), which words are found by. The pair tokens are indexed, never kept in the source.
  */
 public record EntrySearchDocument(
         String id,
         String title,
         String title_f,
+        String title_p,
         String titleSort,
         String units,
         String units_f,
+        String units_p,
         List<String> unitNames,
         String track,
         Integer trackNumber,
@@ -40,14 +44,21 @@ public record EntrySearchDocument(
         int currentVersion,
         String sections,
         String sections_f,
+        String sections_p,
         List<FileText> files,
         List<String> findingCodes,
         List<String> severities,
         List<String> decisions,
         Instant indexedAt) {
 
-    /** A file of the entry's current version, with its text. */
-    public record FileText(String name, String path, String text, String text_f) {}
+    /** A file of the entry's current version, with its text, its folded copy and its pair tokens. */
+    public record FileText(String name, String path, String text, String text_f, String text_p) {
+
+        static FileText of(String name, String path, String text) {
+            String folded = ChineseFolding.fold(text);
+            return new FileText(name, path, text, folded, CharacterPairs.tokens(folded));
+        }
+    }
 
     /** A finding not (yet) decided by the committee. */
     public static final String UNDECIDED = "undecided";
@@ -72,17 +83,22 @@ public record EntrySearchDocument(
         List<FileText> files = current.stream()
                 .map(m -> {
                     String text = input.texts().getOrDefault(m.path(), "");
-                    return new FileText(m.name(), m.path(), text, ChineseFolding.fold(text));
+                    return FileText.of(m.name(), m.path(), text);
                 })
                 .toList();
         List<Entry.EntrySubmission> submissions = entry.submissions();
+        String titleFolded = ChineseFolding.fold(title);
+        String unitsFolded = ChineseFolding.fold(units);
+        String sectionsFolded = ChineseFolding.fold(sections);
         return new EntrySearchDocument(
                 entry.id(),
                 title,
-                ChineseFolding.fold(title),
+                titleFolded,
+                CharacterPairs.tokens(titleFolded),
                 sortKey(title),
                 units,
-                ChineseFolding.fold(units),
+                unitsFolded,
+                CharacterPairs.tokens(unitsFolded),
                 entry.units().stream().map(Entry.Unit::name).distinct().toList(),
                 entry.track() == null ? null : entry.track().name(),
                 entry.track() == null ? null : entry.track().number(),
@@ -103,7 +119,8 @@ public record EntrySearchDocument(
                 entry.versions().stream().anyMatch(Entry.Version::late) ? "late" : "current",
                 entry.currentVersion(),
                 sections,
-                ChineseFolding.fold(sections),
+                sectionsFolded,
+                CharacterPairs.tokens(sectionsFolded),
                 files,
                 findings.findings().stream()
                         .map(f -> f.finding().code())
@@ -130,15 +147,17 @@ public record EntrySearchDocument(
             return this;
         }
         List<FileText> kept = files.stream()
-                .map(f -> f == largest ? new FileText(f.name(), f.path(), "", "") : f)
+                .map(f -> f == largest ? FileText.of(f.name(), f.path(), "") : f)
                 .toList();
         return new EntrySearchDocument(
                 id,
                 title,
                 title_f,
+                title_p,
                 titleSort,
                 units,
                 units_f,
+                units_p,
                 unitNames,
                 track,
                 trackNumber,
@@ -150,6 +169,7 @@ public record EntrySearchDocument(
                 currentVersion,
                 sections,
                 sections_f,
+                sections_p,
                 kept,
                 findingCodes,
                 severities,
