@@ -150,8 +150,9 @@ public class EntrySearch {
         int size = Math.max(1, Math.min(MAX_SIZE, request.size()));
         SearchResponse<EntrySearchDocument> response =
                 client.search(searchRequest(request, facets), EntrySearchDocument.class);
+        Highlighter highlighter = new Highlighter(folded(request));
         List<EntryHit> hits =
-                response.hits().hits().stream().map(EntrySearch::hit).toList();
+                response.hits().hits().stream().map(h -> hit(h, highlighter)).toList();
         Map<String, List<Count>> counts = new LinkedHashMap<>();
         if (facets) {
             for (String name : FACETS.keySet()) {
@@ -182,8 +183,7 @@ public class EntrySearch {
     /** The request Elasticsearch gets for a search: what {@link #search} sends, and the benchmark can print. */
     SearchRequest searchRequest(Request request, boolean facets) throws IOException {
         int size = Math.max(1, Math.min(MAX_SIZE, request.size()));
-        String folded =
-                ChineseFolding.fold(request.text() == null ? "" : request.text().strip());
+        String folded = folded(request);
         Query query = folded.isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : tiers(folded);
         Sort sort = request.sort() == null ? (folded.isEmpty() ? Sort.RECEIVED : Sort.RELEVANCE) : request.sort();
         SearchRequest.Builder search = new SearchRequest.Builder()
@@ -193,25 +193,7 @@ public class EntrySearch {
                 .query(query)
                 .postFilter(filters(request, null))
                 .sort(sortOf(sort))
-                .source(s -> s.filter(f -> f.excludes("sections", "sections_f", "files", "*_f")))
-                .highlight(h -> h.encoder(HighlighterEncoder.Html)
-                        .type(HighlighterType.FastVector)
-                        .fields(
-                                "title",
-                                f -> f.matchedFields("title", "title_f")
-                                        .highlightQuery(highlighted("title_f", folded))
-                                        .numberOfFragments(0))
-                        .fields(
-                                "units",
-                                f -> f.matchedFields("units", "units_f")
-                                        .highlightQuery(highlighted("units_f", folded))
-                                        .numberOfFragments(0))
-                        .fields(
-                                "sections",
-                                f -> f.matchedFields("sections", "sections_f")
-                                        .highlightQuery(highlighted("sections_f", folded))
-                                        .numberOfFragments(3)
-                                        .fragmentSize(120)));
+                .source(s -> s.filter(f -> f.excludes("files")));
         if (facets) {
             FACETS.forEach((name, field) -> search.aggregations(name, facet(request, name, field)));
         }
@@ -393,8 +375,29 @@ public class EntrySearch {
         return sorts;
     }
 
-    private static EntryHit hit(Hit<EntrySearchDocument> hit) {
+    private static String folded(Request request) {
+        return ChineseFolding.fold(request.text() == null ? "" : request.text().strip());
+    }
+
+    /**
+     * A hit as the API answers it: the title, units and sections highlighted here ({@link Highlighter}), the files'
+     * fragments by Elasticsearch.
+     */
+    private static EntryHit hit(Hit<EntrySearchDocument> hit, Highlighter highlighter) {
         EntrySearchDocument d = hit.source();
+        Map<String, List<String>> highlights = new LinkedHashMap<>();
+        String title = highlighter.whole(d.title(), d.title_f());
+        if (title != null) {
+            highlights.put("title", List.of(title));
+        }
+        String units = highlighter.whole(d.units(), d.units_f());
+        if (units != null) {
+            highlights.put("units", List.of(units.split("\n")));
+        }
+        List<String> sections = highlighter.fragments(d.sections(), d.sections_f(), 3, 120);
+        if (!sections.isEmpty()) {
+            highlights.put("sections", sections);
+        }
         List<FileHit> files = new ArrayList<>();
         InnerHitsResult inner = hit.innerHits().get("files");
         if (inner != null) {
@@ -416,7 +419,7 @@ public class EntrySearch {
                 d.channels(),
                 d.receivedAt(),
                 d.severities(),
-                hit.highlight(),
+                highlights,
                 files,
                 hit.score());
     }

@@ -54,6 +54,10 @@ public final class SearchBenchmark {
     };
     private static final String[] CHANNELS = {"mail", "portal", "export"};
 
+    /** Entries per bulk request: each is about 0.5 MB with its folded copies and pair tokens, and the node refuses a
+     * bulk over a tenth of its heap. */
+    private static final int BULK = 25;
+
     private SearchBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -72,7 +76,8 @@ public final class SearchBenchmark {
                 .build()) {
             ElasticsearchClient client =
                     new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(json)));
-            IndexProperties properties = new IndexProperties("bench", Path.of("mappings/elasticsearch"));
+            IndexProperties properties =
+                    new IndexProperties(options.getOrDefault("prefix", "bench"), Path.of("mappings/elasticsearch"));
             load(client, properties, entries);
             EntrySearch search = new EntrySearch(client, json, properties);
             List<EntrySearch.Request> mix = mix();
@@ -113,9 +118,9 @@ public final class SearchBenchmark {
         client.indices().putSettings(s -> s.index(index).settings(t -> t.refreshInterval(r -> r.time("-1"))));
         long start = System.nanoTime();
         Random random = new Random(42);
-        for (int from = 0; from < entries; from += 200) {
+        for (int from = 0; from < entries; from += BULK) {
             BulkRequest.Builder bulk = new BulkRequest.Builder();
-            for (int i = from; i < Math.min(entries, from + 200); i++) {
+            for (int i = from; i < Math.min(entries, from + BULK); i++) {
                 EntrySearchDocument document = document(i, random);
                 bulk.operations(
                         o -> o.index(x -> x.index(index).id(document.id()).document(document)));
