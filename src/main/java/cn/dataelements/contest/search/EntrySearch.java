@@ -291,7 +291,7 @@ public class EntrySearch {
                 .innerHits(i -> i.size(3)
                         .source(s -> s.filter(f -> f.includes("files.name", "files.path")))
                         .highlight(h -> h.encoder(HighlighterEncoder.Html)
-                                .type(HighlighterType.FastVector)
+                                .type(HighlighterType.Unified)
                                 .fields(
                                         "files.text",
                                         f -> f.matchedFields("files.text", "files.text_f")
