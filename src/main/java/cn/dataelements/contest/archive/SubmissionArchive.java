@@ -126,7 +126,7 @@ public class SubmissionArchive {
             return Optional.empty();
         }
         Path raw = rawFile(id);
-        Path sidecar = root.resolve(id.substring(0, 2)).resolve(id + ".json");
+        Path sidecar = sidecarFile(id);
         if (!Files.exists(raw) || !Files.exists(sidecar)) {
             return Optional.empty();
         }
@@ -158,8 +158,12 @@ public class SubmissionArchive {
         return root.resolve(id.substring(0, 2)).resolve(id + ".raw");
     }
 
+    private Path sidecarFile(String id) {
+        return root.resolve(id.substring(0, 2)).resolve(id + ".json");
+    }
+
     private ReceivedFacts writeSidecarOnce(String id, ReceivedFacts facts) throws IOException {
-        Path sidecar = root.resolve(id.substring(0, 2)).resolve(id + ".json");
+        Path sidecar = sidecarFile(id);
         if (Files.exists(sidecar)) {
             return json.readValue(sidecar.toFile(), ReceivedFacts.class);
         }

@@ -7,6 +7,7 @@ import cn.dataelements.contest.extraction.ExpandedFile;
 import cn.dataelements.contest.extraction.MaterialReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -52,14 +53,15 @@ public class OriginalFiles {
             return false;
         }
         return ScratchFolder.use(workDir, submissionId, work -> {
-            for (MaterialReader.Received received : readers.receivedFiles(archived.get(), work)) {
+            List<MaterialReader.Received> files = readers.receivedFiles(archived.get(), work);
+            for (MaterialReader.Received received : files) {
                 if (received.sha256().equals(sha256)) {
                     sink.take(name == null ? received.displayPath() : name, received.file(), received.size());
                     return true;
                 }
             }
             int unpacked = 0;
-            for (MaterialReader.Received received : readers.receivedFiles(archived.get(), work)) {
+            for (MaterialReader.Received received : files) {
                 if (expander.isArchive(received.file(), received.displayPath())) {
                     Path out = work.resolve("unpacked-" + unpacked++);
                     for (ExpandedFile inner : expander.expand(received.file(), received.displayPath(), out)
