@@ -2,16 +2,23 @@ package cn.dataelements.contest.account;
 
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
  * Which entries a signed-in user may see. Organizers, the committee and admins see every entry; a reviewer sees only
- * the entries assigned to them, and reviews assign none yet, so today a reviewer sees no entry at all: not in search,
- * not in counts, not in exports, not by id.
+ * the entries assigned to them in rounds that are not blind ({@link ReviewerEntries}): not in search, not in counts,
+ * not in exports, not by id. Entries of a blind round reach a reviewer only as blind packets, on 我的评审.
  */
 @Component
 public class EntryAccess {
+
+    private final ObjectProvider<ReviewerEntries> reviews;
+
+    EntryAccess(ObjectProvider<ReviewerEntries> reviews) {
+        this.reviews = reviews;
+    }
 
     /** Every entry, or only these ids (possibly none). */
     public record Visible(Optional<Set<String>> only) {
@@ -35,7 +42,14 @@ public class EntryAccess {
                 .anyMatch(a -> a.getAuthority().equals(Role.ORGANIZER.authority())
                         || a.getAuthority().equals(Role.COMMITTEE.authority())
                         || a.getAuthority().equals(Role.ADMIN.authority()));
-        return seesAll ? Visible.ALL : new Visible(Optional.of(Set.of()));
+        if (seesAll) {
+            return Visible.ALL;
+        }
+        ReviewerEntries assigned = reviews.getIfAvailable();
+        boolean reviewer =
+                who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.REVIEWER.authority()));
+        return new Visible(
+                Optional.of(reviewer && assigned != null ? Set.copyOf(assigned.visibleTo(who.getName())) : Set.of()));
     }
 
     /** Whether the user may see contact data (phones, e-mails, mail senders): not reviewers. */

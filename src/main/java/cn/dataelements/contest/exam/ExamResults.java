@@ -1,16 +1,13 @@
 package cn.dataelements.contest.exam;
 
 import cn.dataelements.contest.system.storage.JsonLines;
+import cn.dataelements.contest.system.storage.KeptFiles;
 import cn.dataelements.contest.system.storage.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -122,25 +119,10 @@ public class ExamResults {
     }
 
     private String keep(byte[] sheet, String extension) {
-        MessageDigest sha = Sha256.digest();
-        sha.update(sheet);
-        String hex = Sha256.hex(sha);
-        Path kept = sheets.resolve(hex + "." + extension.replaceAll("[^a-z0-9]", ""));
         try {
-            if (!Files.exists(kept)) {
-                Files.createDirectories(sheets);
-                Path temp = Files.createTempFile(sheets, hex, ".part");
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    out.write(sheet);
-                }
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
-                Files.move(temp, kept, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
+            return KeptFiles.keep(sheets, sheet, "." + extension.replaceAll("[^a-z0-9]", ""));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the score sheet in " + sheets, e);
         }
-        return hex;
     }
 }

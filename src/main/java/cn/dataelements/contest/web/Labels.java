@@ -30,7 +30,15 @@ final class Labels {
             Map.entry("DUPLICATE", "重复"),
             Map.entry("ALREADY_INDEXED", "已处理过"),
             Map.entry("QUARANTINED", "已隔离"),
-            Map.entry("RETRIED", "待重试"));
+            Map.entry("RETRIED", "待重试"),
+            Map.entry("NOT_OPENED", "未开启"),
+            Map.entry("OPEN", "进行中"),
+            Map.entry("CLOSED", "已结束"),
+            Map.entry("UPHELD", "举报成立"),
+            Map.entry("DISMISSED", "举报不成立"),
+            Map.entry("RUNNING", "生成中"),
+            Map.entry("DONE", "已完成"),
+            Map.entry("FAILED", "失败"));
 
     private Labels() {}
 

@@ -20,6 +20,7 @@ class PageModel {
         model.addAttribute("isAdmin", has(who, Role.ADMIN));
         model.addAttribute("seesIntake", has(who, Role.ADMIN) || has(who, Role.ORGANIZER) || has(who, Role.COMMITTEE));
         model.addAttribute("isCommittee", has(who, Role.COMMITTEE));
+        model.addAttribute("isReviewer", has(who, Role.REVIEWER));
     }
 
     static boolean has(Authentication who, Role role) {

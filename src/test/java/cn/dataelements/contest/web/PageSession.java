@@ -107,6 +107,15 @@ final class PageSession {
                 .build());
     }
 
+    /** Follows a redirect as a browser does, which also shows (and so uses up) the page's one-time message. */
+    Answer follow(Answer answer) throws Exception {
+        if (answer.status() != 302) {
+            return answer;
+        }
+        URI location = URI.create(base).resolve(answer.location());
+        return get(location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery()));
+    }
+
     private Answer answer(HttpRequest request) throws Exception {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new Answer(

@@ -17,7 +17,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what. Every endpoint but health and the sign-in page needs a signed-in user. The REST API
  * ({@code /api/**}) takes HTTP basic authentication and is stateless, so it takes no CSRF token; the pages use a
  * session (form login, CSRF token on every POST) and never the API. Roles (see {@code account.Role}): admins alone
- * reach {@code /api/admin/**} and {@code /admin/**}; the committee alone records decisions; contact data (submissions,
+ * reach {@code /api/admin/**} and {@code /admin/**}; the committee alone records decisions (on findings and on
+ * objections); the review's organizing pages ({@code /review/**}) are for organizers, the committee and admins, the
+ * reviewers' own ({@code /reviewing/**}) for reviewers; contact data (submissions,
  * exam results, the intake ledger) is for organizers, the committee and admins, never reviewers. Which entries a user
  * sees is narrowed further by {@code account.EntryAccess}. Every answer carries a Content-Security-Policy that allows
  * scripts and styles from the app only, never inline.
@@ -39,8 +41,10 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/entries/*/decisions")
                         .hasRole("COMMITTEE")
-                        .requestMatchers("/api/submissions/**", "/api/exam-results/**")
+                        .requestMatchers("/api/submissions/**", "/api/exam-results/**", "/api/review/**")
                         .hasAnyRole(SEE_CONTACTS)
+                        .requestMatchers("/api/reviewing/**")
+                        .hasRole("REVIEWER")
                         .anyRequest()
                         .authenticated())
                 .httpBasic(Customizer.withDefaults())
@@ -60,8 +64,12 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/intake/**")
                         .hasAnyRole(SEE_CONTACTS)
-                        .requestMatchers(HttpMethod.POST, "/entries/*/decisions")
+                        .requestMatchers(HttpMethod.POST, "/entries/*/decisions", "/review/objections/*/decision")
                         .hasRole("COMMITTEE")
+                        .requestMatchers("/review/**")
+                        .hasAnyRole(SEE_CONTACTS)
+                        .requestMatchers("/reviewing/**")
+                        .hasRole("REVIEWER")
                         .anyRequest()
                         .authenticated())
                 .httpBasic(Customizer.withDefaults())

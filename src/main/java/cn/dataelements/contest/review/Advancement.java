@@ -1,0 +1,14 @@
+package cn.dataelements.contest.review;
+
+import java.time.Instant;
+
+/**
+ * The organizer's decision that an entry advances from a round (in the last round: is on the award list), or no
+ * longer does: a line of {@code advancements.jsonl}; the latest line per round and entry holds.
+ *
+ * @param advanced true when it advances or is awarded
+ * @param withdrawn true when an award is withdrawn after its public notice (an objection upheld)
+ * @param note why, in the organizer's words
+ */
+public record Advancement(
+        String round, String entryId, boolean advanced, boolean withdrawn, String note, String by, Instant at) {}

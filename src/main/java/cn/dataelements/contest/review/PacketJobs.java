@@ -1,0 +1,130 @@
+package cn.dataelements.contest.review;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Packets for many entries at once (a track of a round, or everything assigned to one reviewer), made one after the
+ * other in the background: a zip of the entries' packets, with progress. An entry whose packet fails is listed and
+ * the rest go on.
+ */
+@Component
+public class PacketJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(PacketJobs.class);
+
+    /** A batch and how far it is. */
+    public record Job(
+            String id,
+            String label,
+            int total,
+            int done,
+            String state,
+            List<String> problems,
+            String by,
+            Instant startedAt) {}
+
+    private final Packets packets;
+    private final Path dir;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "packet-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    PacketJobs(Packets packets, ReviewProperties properties) {
+        this.packets = packets;
+        this.dir = properties.dir().toAbsolutePath().resolve("batches");
+    }
+
+    public Job start(List<String> entryIds, boolean blind, String label, String by) {
+        Job job = new Job(
+                UUID.randomUUID().toString(), label, entryIds.size(), 0, "RUNNING", List.of(), by, Instant.now());
+        jobs.put(job.id(), job);
+        worker.submit(() -> run(job, entryIds, blind));
+        return job;
+    }
+
+    public Optional<Job> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The finished batch's zip. */
+    public Optional<Path> file(String id) {
+        return find(id).filter(j -> j.state().equals("DONE")).map(j -> dir.resolve(j.id() + ".zip"));
+    }
+
+    private void run(Job job, List<String> entryIds, boolean blind) {
+        List<String> problems = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            Path part = dir.resolve(job.id() + ".part");
+            try (OutputStream out = Files.newOutputStream(part);
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
+                int done = 0;
+                for (String entryId : entryIds) {
+                    try {
+                        zip.putNextEntry(new ZipEntry(Packets.fileName(entryId, blind)));
+                        packets.write(entryId, blind, new NonClosing(zip));
+                        zip.closeEntry();
+                    } catch (IOException | RuntimeException e) {
+                        log.warn("Packet of entry {} could not be made: {}", entryId, e.toString());
+                        problems.add(entryId + "：评审材料未能生成（" + e.getMessage() + "）");
+                    }
+                    jobs.put(job.id(), progress(job, ++done, "RUNNING", problems));
+                }
+            }
+            Files.move(part, dir.resolve(job.id() + ".zip"));
+            jobs.put(job.id(), progress(job, entryIds.size(), "DONE", problems));
+        } catch (IOException | RuntimeException e) {
+            log.error("Packet batch {} failed", job.id(), e);
+            problems.add("批量生成失败：" + e.getMessage());
+            jobs.put(job.id(), progress(job, job.done(), "FAILED", problems));
+        }
+    }
+
+    private static Job progress(Job job, int done, String state, List<String> problems) {
+        return new Job(
+                job.id(), job.label(), job.total(), done, state, List.copyOf(problems), job.by(), job.startedAt());
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** The batch's zip stream, which an entry's packet must not close. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package cn.dataelements.contest.review;
+
+import cn.dataelements.contest.exam.ExamResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** The review's spreadsheets: a round's ranking, the award list for publication, the 数字技能 exam ranking. */
+public final class ReviewExports {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private ReviewExports() {}
+
+    public static void ranking(ReviewPlan.Round round, List<Ranking.Track> tracks, OutputStream out)
+            throws IOException {
+        try (Workbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet(round.name() + "排名");
+            row(sheet, 0, "赛道", "名次", "并列", "作品编号", "作品名称", "平均分", "评审间差距", "已评/应评", "未评专家", "各专家得分", "建议晋级", "已晋级");
+            int r = 1;
+            for (Ranking.Track track : tracks) {
+                for (Ranking.Row row : track.rows()) {
+                    row(
+                            sheet,
+                            r++,
+                            track.name(),
+                            String.valueOf(row.rank()),
+                            row.tied() ? "并列" : "",
+                            row.entry().entryId(),
+                            row.entry().workTitle(),
+                            plain(row.mean()),
+                            plain(row.spread()),
+                            row.reviewerScores().size() + "/"
+                                    + (row.reviewerScores().size()
+                                            + row.missing().size()),
+                            String.join("、", row.missing()),
+                            row.reviewerScores().toString(),
+                            row.proposed() ? "是" : "",
+                            row.advanced() ? "是" : "");
+                }
+            }
+            workbook.write(out);
+        }
+    }
+
+    public static void awards(ReviewPlan.Round round, Notice notice, List<Standings.Award> awards, OutputStream out)
+            throws IOException {
+        try (Workbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("获奖名单");
+            row(sheet, 0, "数据要素×大赛威海市选拔赛" + round.name() + "获奖作品名单（公示）");
+            row(
+                    sheet,
+                    1,
+                    notice == null
+                            ? "公示期：尚未开始"
+                            : "公示期：" + DAY.format(notice.startsOn()) + "至" + DAY.format(notice.endsOn()) + "（北京时间），共 "
+                                    + (notice.endsOn().toEpochDay()
+                                            - notice.startsOn().toEpochDay()
+                                            + 1)
+                                    + " 天。举报实行实名制，须提供相应证据，匿名举报无效。");
+            row(sheet, 2, "赛道", "作品名称", "参赛单位", "得分", "状态");
+            int r = 3;
+            for (Standings.Award award : awards) {
+                row(
+                        sheet,
+                        r++,
+                        award.trackName(),
+                        award.row().entry().workTitle(),
+                        String.join("、", award.units()),
+                        plain(award.row().mean()),
+                        award.withdrawn() ? "已撤销（" + award.note() + "）" : "获奖");
+            }
+            workbook.write(out);
+        }
+    }
+
+    public static void exam(List<ExamRanking.Row> rows, OutputStream out) throws IOException {
+        try (Workbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("数字技能排名");
+            row(sheet, 0, "考试", "名次", "并列", "姓名", "单位", "成绩");
+            int r = 1;
+            for (ExamRanking.Row row : rows) {
+                ExamResult result = row.result();
+                row(
+                        sheet,
+                        r++,
+                        row.exam(),
+                        String.valueOf(row.rank()),
+                        row.tied() ? "并列" : "",
+                        result.name(),
+                        result.unit(),
+                        plain(result.score()));
+            }
+            workbook.write(out);
+        }
+    }
+
+    private static void row(Sheet sheet, int index, String... values) {
+        Row row = sheet.createRow(index);
+        for (int c = 0; c < values.length; c++) {
+            row.createCell(c).setCellValue(values[c]);
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+}

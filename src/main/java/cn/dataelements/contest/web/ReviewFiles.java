@@ -1,0 +1,159 @@
+package cn.dataelements.contest.web;
+
+import cn.dataelements.contest.account.AuditLog;
+import cn.dataelements.contest.account.EntryAccess;
+import cn.dataelements.contest.exam.ExamResults;
+import cn.dataelements.contest.review.Assignment;
+import cn.dataelements.contest.review.Assignments;
+import cn.dataelements.contest.review.ExamRanking;
+import cn.dataelements.contest.review.PacketJobs;
+import cn.dataelements.contest.review.Packets;
+import cn.dataelements.contest.review.PublicNotice;
+import cn.dataelements.contest.review.ReviewExports;
+import cn.dataelements.contest.review.ReviewPlan;
+import cn.dataelements.contest.review.RoundEntry;
+import cn.dataelements.contest.review.Rounds;
+import cn.dataelements.contest.review.Standings;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The review's files for organizers: an entry's packet (from the entry page), packets in batches with their progress,
+ * a round's ranking and award list, and the 数字技能 exam ranking, each as a download.
+ */
+@Controller
+class ReviewFiles {
+
+    private final Rounds rounds;
+    private final Assignments assignments;
+    private final Standings standings;
+    private final PublicNotice notice;
+    private final Packets packets;
+    private final PacketJobs jobs;
+    private final ExamResults exams;
+    private final EntryAccess access;
+    private final AuditLog audit;
+
+    ReviewFiles(
+            Rounds rounds,
+            Assignments assignments,
+            Standings standings,
+            PublicNotice notice,
+            Packets packets,
+            PacketJobs jobs,
+            ExamResults exams,
+            EntryAccess access,
+            AuditLog audit) {
+        this.rounds = rounds;
+        this.assignments = assignments;
+        this.standings = standings;
+        this.notice = notice;
+        this.packets = packets;
+        this.jobs = jobs;
+        this.exams = exams;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** {@code GET /entries/{id}/packet?blind=}: the entry's packet, for whoever may see the entry. */
+    @GetMapping("/entries/{id}/packet")
+    void packet(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean blind,
+            Authentication who,
+            HttpServletResponse response)
+            throws IOException {
+        if (!access.of(who).includes(id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个作品");
+        }
+        audit.record(who.getName(), "review.packet", id, blind ? "blind" : "named");
+        Downloads.send(response, Packets.fileName(id, blind), "application/zip", out -> packets.write(id, blind, out));
+    }
+
+    @GetMapping("/review/rounds/{round}/ranking.xlsx")
+    void ranking(@PathVariable String round, Authentication who, HttpServletResponse response) throws IOException {
+        ReviewPlan.Round shown = rounds.round(round);
+        audit.record(who.getName(), "review.export.ranking", round, "");
+        Downloads.send(
+                response,
+                shown.name() + "排名.xlsx",
+                Downloads.XLSX,
+                out -> ReviewExports.ranking(shown, standings.of(round), out));
+    }
+
+    @GetMapping("/review/rounds/{round}/awards.xlsx")
+    void awards(@PathVariable String round, Authentication who, HttpServletResponse response) throws IOException {
+        ReviewPlan.Round shown = rounds.round(round);
+        audit.record(who.getName(), "review.export.awards", round, "");
+        Downloads.send(
+                response,
+                shown.name() + "获奖名单（公示）.xlsx",
+                Downloads.XLSX,
+                out -> ReviewExports.awards(shown, notice.of(round).orElse(null), standings.awards(round), out));
+    }
+
+    @GetMapping("/review/exams.xlsx")
+    void examRanking(Authentication who, HttpServletResponse response) throws IOException {
+        audit.record(who.getName(), "review.export.exams", "", "");
+        Downloads.send(
+                response, "数字技能排名.xlsx", Downloads.XLSX, out -> ReviewExports.exam(ExamRanking.of(exams.all()), out));
+    }
+
+    /** A batch: a track of the round, or every entry of the round assigned to one reviewer. */
+    @PostMapping("/review/rounds/{round}/packets")
+    String batch(
+            @PathVariable String round,
+            @RequestParam(required = false) Integer track,
+            @RequestParam(required = false) String reviewer,
+            Authentication who) {
+        ReviewPlan.Round shown = rounds.round(round);
+        List<String> ids;
+        String label;
+        if (reviewer != null && !reviewer.isBlank()) {
+            ids = assignments.ofReviewer(reviewer).stream()
+                    .filter(a -> a.round().equals(round))
+                    .map(Assignment::entryId)
+                    .toList();
+            label = shown.name() + " · " + reviewer + " 的评审材料";
+        } else {
+            ids = rounds.entries(round).stream()
+                    .filter(e -> track == null || e.track() == track)
+                    .map(RoundEntry::entryId)
+                    .toList();
+            label = shown.name() + " · " + (track == null ? "全部赛道" : "赛道 " + track) + " 的评审材料";
+        }
+        audit.record(who.getName(), "review.packets", round, label);
+        return "redirect:/review/jobs/"
+                + jobs.start(ids, shown.blind(), label, who.getName()).id();
+    }
+
+    @GetMapping("/review/jobs/{id}")
+    String job(@PathVariable String id, Model model) {
+        model.addAttribute("job", jobs.find(id).orElseThrow(() -> notFound("没有这个批量任务")));
+        return "review-job";
+    }
+
+    @GetMapping("/review/jobs/{id}/download")
+    void jobFile(@PathVariable String id, HttpServletResponse response) throws IOException {
+        Path file = jobs.file(id).orElseThrow(() -> notFound("批量任务尚未完成"));
+        response.setContentLengthLong(Files.size(file));
+        Downloads.send(
+                response, "评审材料-" + id.substring(0, 8) + ".zip", "application/zip", out -> Files.copy(file, out));
+    }
+
+    private static ResponseStatusException notFound(String why) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, why);
+    }
+}
