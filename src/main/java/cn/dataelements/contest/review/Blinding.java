@@ -21,8 +21,8 @@ final class Blinding {
 
     static final String HIDDEN = "【已隐去】";
 
-    private static final Pattern PHONE = Pattern.compile(
-            "(?<!\\d)(?:\\+?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d){8}(?!\\d)" + "|(?<!\\d)0\\d{2,3}[\\s-]?\\d{7,8}(?!\\d)");
+    private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d){8}(?!\\d)"
+            + "|(?<!\\d)\\(?0\\d{2,3}\\)?[\\s-]?\\d{7,8}(?!\\d)");
     private static final Pattern EMAIL = Pattern.compile("[a-z0-9._%+\\-]+\\s*@\\s*[a-z0-9.\\-]+\\.[a-z]{2,}");
     private static final Pattern CREDIT_CODE =
             Pattern.compile("(?<![0-9a-z])[0-9a-hj-npqrtuwxy]{2}\\d{6}[0-9a-hj-npqrtuwxy]{10}(?![0-9a-z])");
@@ -39,12 +39,17 @@ final class Blinding {
 
     private static final List<String> INSTITUTIONS = List.of("大学", "学院", "学校", "医院", "中心", "委员会", "局", "研究院", "研究所");
 
-    private final List<String> names;
+    private final List<Pattern> namePatterns;
     private final boolean blind;
 
     private Blinding(List<String> names, boolean blind) {
-        this.names = names;
         this.blind = blind;
+        // a name typed with spaces between its characters (张 三丰) is the same name
+        this.namePatterns = names.stream()
+                .map(name -> Pattern.compile(name.codePoints()
+                        .mapToObj(cp -> Pattern.quote(new String(Character.toChars(cp))))
+                        .collect(java.util.stream.Collectors.joining("\\s*"))))
+                .toList();
     }
 
     /** Contact data only: phones, e-mails and credit codes. */
@@ -131,12 +136,9 @@ final class Blinding {
         }
         String folded = ChineseFolding.fold(text);
         boolean[] hidden = new boolean[text.length()];
-        for (String name : names) {
-            for (int at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length())) {
-                mark(hidden, at, at + name.length());
-            }
-        }
-        for (Pattern pattern : List.of(PHONE, EMAIL, CREDIT_CODE)) {
+        List<Pattern> patterns = new ArrayList<>(namePatterns);
+        patterns.addAll(List.of(PHONE, EMAIL, CREDIT_CODE));
+        for (Pattern pattern : patterns) {
             Matcher m = pattern.matcher(folded);
             while (m.find()) {
                 mark(hidden, m.start(), m.end());

@@ -202,7 +202,8 @@ final class PacketPdf {
             float used = 0;
             for (String token : tokens(paragraph)) {
                 float width = width(token, size);
-                boolean hangs = token.length() == 1 && HANGING.indexOf(token.charAt(0)) >= 0;
+                // one closing mark may hang past the line's end (into the margin), never two
+                boolean hangs = token.length() == 1 && HANGING.indexOf(token.charAt(0)) >= 0 && used <= lineWidth;
                 if (used + width > lineWidth && line.length() > 0 && !hangs) {
                     lines.add(line.toString().stripTrailing());
                     line.setLength(0);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -37,6 +39,7 @@ class ReviewController {
     private final Scores scores;
     private final Standings standings;
     private final Packets packets;
+    private final ScoreSheets sheets;
     private final EntryAccess access;
     private final AuditLog audit;
 
@@ -47,6 +50,7 @@ class ReviewController {
             Scores scores,
             Standings standings,
             Packets packets,
+            ScoreSheets sheets,
             EntryAccess access,
             AuditLog audit) {
         this.rounds = rounds;
@@ -55,6 +59,7 @@ class ReviewController {
         this.scores = scores;
         this.standings = standings;
         this.packets = packets;
+        this.sheets = sheets;
         this.access = access;
         this.audit = audit;
     }
@@ -141,6 +146,42 @@ class ReviewController {
                 Instant.now());
         scores.record(List.of(score));
         return score;
+    }
+
+    /** The round's score sheet for the signed-in reviewer, to fill in offline. */
+    @GetMapping("/api/reviewing/{round}/sheet")
+    void sheet(@PathVariable String round, Authentication who, HttpServletResponse response) throws IOException {
+        rounds.round(round);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(
+                "Content-Disposition",
+                ContentDisposition.attachment()
+                        .filename(round + "-" + who.getName() + ".xlsx", StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        sheets.write(round, who.getName(), response.getOutputStream());
+    }
+
+    /**
+     * A filled-in score sheet (multipart, field {@code sheet}): 200 with the number of entries scored, or 422 with every
+     * problem by sheet, row and column, and then nothing is taken.
+     */
+    @PostMapping("/api/reviewing/{round}/sheet")
+    ResponseEntity<Map<String, Object>> upload(
+            @PathVariable String round,
+            @RequestParam(name = "sheet", required = false) MultipartFile sheet,
+            Authentication who)
+            throws IOException {
+        if (sheet == null || sheet.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("problems", List.of("请上传评分表（multipart 字段 sheet）。")));
+        }
+        String name = sheet.getOriginalFilename() == null ? "sheet.xlsx" : sheet.getOriginalFilename();
+        ScoreSheets.Reading reading = sheets.read(round, who.getName(), sheet.getBytes(), name, who.getName());
+        if (!reading.problems().isEmpty()) {
+            return ResponseEntity.unprocessableEntity().body(Map.of("problems", reading.problems()));
+        }
+        scores.record(reading.scores());
+        return ResponseEntity.ok(Map.of("scored", reading.scores().size()));
     }
 
     @GetMapping("/api/entries/{id}/packet")

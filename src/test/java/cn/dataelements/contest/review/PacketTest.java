@@ -130,7 +130,8 @@ class PacketTest {
                 text.append('\n');
             }
         }
-        return text.append(LONG_END).toString();
+        // a run of closing marks longer than a line: one may hang in the margin, the rest wrap
+        return text.append("！".repeat(80)).append(LONG_END).toString();
     }
 
     private static int pageOf(PDDocument pdf, String marker) throws IOException {

@@ -22,6 +22,8 @@ final class ReviewEntries {
     static final String MEMBER = "张三丰";
     static final String MEMBER_TRADITIONAL = "張三豐";
     static final String CONTACT = "欧阳娜娜";
+    static final String MEMBER_SPACED = "张 三　丰";
+    static final String LANDLINE = "（0631）5212345";
     static final String PHONE = "13812345678";
     static final String PHONE_FULL_WIDTH = "１３８１２３４５６７８";
     static final String EMAIL = "zhang.sf@lanhai-data.cn";
@@ -46,7 +48,13 @@ final class ReviewEntries {
                         List.of(new FormSection.Part("background", "背景", "（1）背景", "平台汇聚港口冷链温度数据。"))),
                 new FormSection("solution", "解决方案", true, "二、解决方案", solution, List.of()),
                 new FormSection("value", "应用价值", true, "三、应用价值", "降低冷链损耗，联系 " + CONTACT + " " + PHONE + "。", List.of()),
-                new FormSection("business", "商业模式", true, "四、商业模式", "按数据调用量计费。", List.of()),
+                new FormSection(
+                        "business",
+                        "商业模式",
+                        true,
+                        "四、商业模式",
+                        "按数据调用量计费，由" + MEMBER_SPACED + "对接客户，座机 " + LANDLINE + "。",
+                        List.of()),
                 new FormSection(
                         "team",
                         "团队介绍",
