@@ -1,5 +1,6 @@
 package cn.dataelements.contest.review;
 
+import cn.dataelements.contest.account.AuditLog;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,6 +43,9 @@ public class PacketJobs {
             Instant startedAt) {}
 
     private final Packets packets;
+    private final Rounds rounds;
+    private final Assignments assignments;
+    private final AuditLog audit;
     private final Path dir;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -50,12 +54,40 @@ public class PacketJobs {
         return thread;
     });
 
-    PacketJobs(Packets packets, ReviewProperties properties) {
+    PacketJobs(Packets packets, Rounds rounds, Assignments assignments, AuditLog audit, ReviewProperties properties) {
         this.packets = packets;
+        this.rounds = rounds;
+        this.assignments = assignments;
+        this.audit = audit;
         this.dir = properties.dir().toAbsolutePath().resolve("batches");
     }
 
-    public Job start(List<String> entryIds, boolean blind, String label, String by) {
+    /**
+     * Starts a batch for a round: every entry assigned to the reviewer when one is named, otherwise the round's entries
+     * of the track (or of all tracks). Packets are blind when the round is.
+     */
+    public Job start(String round, Integer track, String reviewer, String by) {
+        ReviewPlan.Round shown = rounds.round(round);
+        List<String> ids;
+        String label;
+        if (reviewer != null && !reviewer.isBlank()) {
+            ids = assignments.ofReviewer(reviewer).stream()
+                    .filter(a -> a.round().equals(round))
+                    .map(Assignment::entryId)
+                    .toList();
+            label = shown.name() + " · " + reviewer + " 的评审材料";
+        } else {
+            ids = rounds.entries(round).stream()
+                    .filter(e -> track == null || e.track() == track)
+                    .map(RoundEntry::entryId)
+                    .toList();
+            label = shown.name() + " · " + (track == null ? "全部赛道" : "赛道 " + track) + " 的评审材料";
+        }
+        audit.record(by, "review.packets", round, label);
+        return start(ids, shown.blind(), label, by);
+    }
+
+    private Job start(List<String> entryIds, boolean blind, String label, String by) {
         Job job = new Job(
                 UUID.randomUUID().toString(), label, entryIds.size(), 0, "RUNNING", List.of(), by, Instant.now());
         jobs.put(job.id(), job);

@@ -2,17 +2,14 @@ package cn.dataelements.contest.review;
 
 import cn.dataelements.contest.account.AuditLog;
 import cn.dataelements.contest.account.EntryAccess;
+import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,14 +18,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The review over HTTP: {@code /api/review/**} for organizers (rounds, assignments, ranking), {@code /api/reviewing/**}
- * for reviewers (their assignments, packets and scores), {@code /api/entries/{id}/packet} for whoever may see the
- * entry. A refusal (a conflict of interest, a closed round, a score out of range) answers 409 with the reason in
- * Chinese.
+ * The review over HTTP for organizers ({@code /api/review/**}: rounds, assignments, ranking, packet batches), and an
+ * entry's packet for whoever may see the entry ({@code /api/entries/{id}/packet}). A refusal (a conflict of interest,
+ * a round not open) answers 409 with the reason in Chinese; an unknown round 404.
  */
 @RestController
 class ReviewController {
@@ -36,10 +31,9 @@ class ReviewController {
     private final Rounds rounds;
     private final Assignments assignments;
     private final AutoAssignment auto;
-    private final Scores scores;
     private final Standings standings;
     private final Packets packets;
-    private final ScoreSheets sheets;
+    private final PacketJobs jobs;
     private final EntryAccess access;
     private final AuditLog audit;
 
@@ -47,19 +41,17 @@ class ReviewController {
             Rounds rounds,
             Assignments assignments,
             AutoAssignment auto,
-            Scores scores,
             Standings standings,
             Packets packets,
-            ScoreSheets sheets,
+            PacketJobs jobs,
             EntryAccess access,
             AuditLog audit) {
         this.rounds = rounds;
         this.assignments = assignments;
         this.auto = auto;
-        this.scores = scores;
         this.standings = standings;
         this.packets = packets;
-        this.sheets = sheets;
+        this.jobs = jobs;
         this.access = access;
         this.audit = audit;
     }
@@ -68,14 +60,9 @@ class ReviewController {
 
     record AssignmentRequest(String entryId, String reviewer) {}
 
-    record ScoreRequest(Map<String, BigDecimal> criteria, String comment) {}
-
     @GetMapping("/api/review/rounds")
     List<RoundView> rounds() {
-        return rounds.plan().rounds().stream()
-                .map(r -> new RoundView(
-                        r, rounds.status(r.key()), rounds.entries(r.key()).size()))
-                .toList();
+        return rounds.plan().rounds().stream().map(r -> view(r.key())).toList();
     }
 
     @PostMapping("/api/review/rounds/{round}/open")
@@ -86,8 +73,7 @@ class ReviewController {
     @PostMapping("/api/review/rounds/{round}/close")
     RoundView close(@PathVariable String round, Authentication who) {
         rounds.close(round, who.getName());
-        return new RoundView(
-                rounds.round(round), rounds.status(round), rounds.entries(round).size());
+        return view(round);
     }
 
     @GetMapping("/api/review/rounds/{round}/assignments")
@@ -114,74 +100,26 @@ class ReviewController {
         return standings.of(round);
     }
 
-    @GetMapping("/api/reviewing")
-    List<Assignment> mine(Authentication who) {
-        return assignments.ofReviewer(who.getName());
-    }
-
-    @GetMapping("/api/reviewing/{round}/{entryId}/packet")
-    void myPacket(
-            @PathVariable String round, @PathVariable String entryId, Authentication who, HttpServletResponse response)
-            throws IOException {
-        if (rounds.plan().round(round).isEmpty() || !assignments.assigned(round, entryId, who.getName())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有分配给您的这件作品");
-        }
-        send(entryId, rounds.round(round).blind(), who, response);
-    }
-
-    @PostMapping("/api/reviewing/{round}/{entryId}/score")
-    Score score(
+    /** Starts a batch of packets: one track of the round (or all), or everything assigned to one reviewer. */
+    @PostMapping("/api/review/rounds/{round}/packets")
+    PacketJobs.Job batch(
             @PathVariable String round,
-            @PathVariable String entryId,
-            @RequestBody ScoreRequest request,
+            @RequestParam(required = false) Integer track,
+            @RequestParam(required = false) String reviewer,
             Authentication who) {
-        Score score = new Score(
-                round,
-                entryId,
-                who.getName(),
-                request.criteria() == null ? Map.of() : request.criteria(),
-                request.comment(),
-                "api",
-                who.getName(),
-                Instant.now());
-        scores.record(List.of(score));
-        return score;
+        return jobs.start(round, track, reviewer, who.getName());
     }
 
-    /** The round's score sheet for the signed-in reviewer, to fill in offline. */
-    @GetMapping("/api/reviewing/{round}/sheet")
-    void sheet(@PathVariable String round, Authentication who, HttpServletResponse response) throws IOException {
-        rounds.round(round);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(
-                "Content-Disposition",
-                ContentDisposition.attachment()
-                        .filename(round + "-" + who.getName() + ".xlsx", StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
-        sheets.write(round, who.getName(), response.getOutputStream());
+    @GetMapping("/api/review/packets/{id}")
+    PacketJobs.Job job(@PathVariable String id) {
+        return jobs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个批量任务"));
     }
 
-    /**
-     * A filled-in score sheet (multipart, field {@code sheet}): 200 with the number of entries scored, or 422 with every
-     * problem by sheet, row and column, and then nothing is taken.
-     */
-    @PostMapping("/api/reviewing/{round}/sheet")
-    ResponseEntity<Map<String, Object>> upload(
-            @PathVariable String round,
-            @RequestParam(name = "sheet", required = false) MultipartFile sheet,
-            Authentication who)
-            throws IOException {
-        if (sheet == null || sheet.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("problems", List.of("请上传评分表（multipart 字段 sheet）。")));
-        }
-        String name = sheet.getOriginalFilename() == null ? "sheet.xlsx" : sheet.getOriginalFilename();
-        ScoreSheets.Reading reading = sheets.read(round, who.getName(), sheet.getBytes(), name, who.getName());
-        if (!reading.problems().isEmpty()) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("problems", reading.problems()));
-        }
-        scores.record(reading.scores());
-        return ResponseEntity.ok(Map.of("scored", reading.scores().size()));
+    @GetMapping("/api/review/packets/{id}/file")
+    void jobFile(@PathVariable String id, HttpServletResponse response) throws IOException {
+        Path file = jobs.file(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "批量任务尚未完成"));
+        response.setContentLengthLong(Files.size(file));
+        Downloads.send(response, file.getFileName().toString(), "application/zip", out -> Files.copy(file, out));
     }
 
     @GetMapping("/api/entries/{id}/packet")
@@ -194,25 +132,17 @@ class ReviewController {
         if (!access.of(who).includes(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个作品");
         }
-        send(id, blind, who, response);
+        audit.record(who.getName(), "review.packet", id, blind ? "blind (api)" : "named (api)");
+        Downloads.send(response, Packets.fileName(id, blind), "application/zip", out -> packets.write(id, blind, out));
     }
 
     @ExceptionHandler(ReviewException.class)
     ProblemDetail refused(ReviewException e) {
-        HttpStatus status = e instanceof UnknownRoundException ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
-        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        return ReviewingController.problem(e);
     }
 
-    private void send(String entryId, boolean blind, Authentication who, HttpServletResponse response)
-            throws IOException {
-        audit.record(who.getName(), "review.packet", entryId, blind ? "blind (api)" : "named (api)");
-        response.setContentType("application/zip");
-        response.setHeader(
-                "Content-Disposition",
-                ContentDisposition.attachment()
-                        .filename(Packets.fileName(entryId, blind), StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
-        packets.write(entryId, blind, response.getOutputStream());
+    private RoundView view(String key) {
+        return new RoundView(
+                rounds.round(key), rounds.status(key), rounds.entries(key).size());
     }
 }

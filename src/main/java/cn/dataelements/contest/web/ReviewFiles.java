@@ -3,22 +3,19 @@ package cn.dataelements.contest.web;
 import cn.dataelements.contest.account.AuditLog;
 import cn.dataelements.contest.account.EntryAccess;
 import cn.dataelements.contest.exam.ExamResults;
-import cn.dataelements.contest.review.Assignment;
-import cn.dataelements.contest.review.Assignments;
 import cn.dataelements.contest.review.ExamRanking;
 import cn.dataelements.contest.review.PacketJobs;
 import cn.dataelements.contest.review.Packets;
 import cn.dataelements.contest.review.PublicNotice;
 import cn.dataelements.contest.review.ReviewExports;
 import cn.dataelements.contest.review.ReviewPlan;
-import cn.dataelements.contest.review.RoundEntry;
 import cn.dataelements.contest.review.Rounds;
 import cn.dataelements.contest.review.Standings;
+import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -37,7 +34,6 @@ import org.springframework.web.server.ResponseStatusException;
 class ReviewFiles {
 
     private final Rounds rounds;
-    private final Assignments assignments;
     private final Standings standings;
     private final PublicNotice notice;
     private final Packets packets;
@@ -48,7 +44,6 @@ class ReviewFiles {
 
     ReviewFiles(
             Rounds rounds,
-            Assignments assignments,
             Standings standings,
             PublicNotice notice,
             Packets packets,
@@ -57,7 +52,6 @@ class ReviewFiles {
             EntryAccess access,
             AuditLog audit) {
         this.rounds = rounds;
-        this.assignments = assignments;
         this.standings = standings;
         this.notice = notice;
         this.packets = packets;
@@ -118,25 +112,8 @@ class ReviewFiles {
             @RequestParam(required = false) Integer track,
             @RequestParam(required = false) String reviewer,
             Authentication who) {
-        ReviewPlan.Round shown = rounds.round(round);
-        List<String> ids;
-        String label;
-        if (reviewer != null && !reviewer.isBlank()) {
-            ids = assignments.ofReviewer(reviewer).stream()
-                    .filter(a -> a.round().equals(round))
-                    .map(Assignment::entryId)
-                    .toList();
-            label = shown.name() + " · " + reviewer + " 的评审材料";
-        } else {
-            ids = rounds.entries(round).stream()
-                    .filter(e -> track == null || e.track() == track)
-                    .map(RoundEntry::entryId)
-                    .toList();
-            label = shown.name() + " · " + (track == null ? "全部赛道" : "赛道 " + track) + " 的评审材料";
-        }
-        audit.record(who.getName(), "review.packets", round, label);
         return "redirect:/review/jobs/"
-                + jobs.start(ids, shown.blind(), label, who.getName()).id();
+                + jobs.start(round, track, reviewer, who.getName()).id();
     }
 
     @GetMapping("/review/jobs/{id}")

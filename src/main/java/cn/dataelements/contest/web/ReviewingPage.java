@@ -11,6 +11,7 @@ import cn.dataelements.contest.review.Rounds;
 import cn.dataelements.contest.review.Score;
 import cn.dataelements.contest.review.ScoreSheets;
 import cn.dataelements.contest.review.Scores;
+import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -171,7 +173,8 @@ class ReviewIT {
         }
         String entryJson = new String(files.get("entry.json"), StandardCharsets.UTF_8);
         assertThat(pdf).contains("评审平台" + tag).contains("盲评材料").contains("解决方案");
-        for (String name : List.of("海悦", "哈尔滨工业大学", "刘欣怡", "曲晓东", "159", "proj8204", "913710033340182272")) {
+        for (String name : List.of(
+                "海悦", "哈尔滨工业大学", "刘欣怡", "曲晓东", "159-6655-2667", "15966552667", "proj8204", "913710033340182272")) {
             assertThat(pdf).as("the blind PDF names " + name).doesNotContain(name);
             assertThat(entryJson).as("the blind JSON names " + name).doesNotContain(name);
         }
@@ -179,6 +182,33 @@ class ReviewIT {
 
     @Test
     @Order(3)
+    void aBatchOfAReviewersPacketsRunsAsAJobWithProgress() throws Exception {
+        JsonNode job = json.readTree(
+                api("POST", "/api/review/rounds/" + ROUND + "/packets?reviewer=" + reviewer, organizer, "")
+                        .body());
+        assertThat(job.path("total").asInt()).isEqualTo(1);
+        String id = job.path("id").asText();
+        JsonNode done = Awaitility.await("the batch")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> json.readTree(api("GET", "/api/review/packets/" + id, organizer, "")
+                                .body()),
+                        j -> !j.path("state").asText().equals("RUNNING"));
+        assertThat(done.path("state").asText()).isEqualTo("DONE");
+        assertThat(done.path("done").asInt()).isEqualTo(1);
+        HttpResponse<byte[]> file = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/review/packets/" + id + "/file"))
+                                .header("Authorization", basic(organizer))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(unzip(file.body()).keySet()).containsExactly("盲评材料-" + assigned.id() + ".zip");
+        assertThat(api("GET", "/api/review/packets/" + id, reviewer, "").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
     void aScoreSheetWithAnyBadCellIsRefusedWholeAndAGoodOneIsTaken() throws Exception {
         PageSession pages = PageSession.signedIn(base(), reviewer, PASSWORD);
         byte[] blank = pages.get("/reviewing/" + ROUND + "/sheet.xlsx").body();
@@ -222,7 +252,7 @@ class ReviewIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aClosedRoundKeepsItsScoresAndAnUpheldObjectionWithdrawsTheAward() throws Exception {
         assertThat(api(
                                 "POST",
@@ -315,14 +345,14 @@ class ReviewIT {
 
     private HttpResponse<String> api(String method, String path, String user, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic(user))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode find(JsonNode tracks, String entryId) {

@@ -1,4 +1,4 @@
-package cn.dataelements.contest.web;
+package cn.dataelements.contest.system.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -6,19 +6,19 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 
-/** Files the pages hand out: always a download, never rendered, named in UTF-8. */
-final class Downloads {
+/** Files the pages and the API hand out: always a download, never rendered, named in UTF-8. */
+public final class Downloads {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void write(OutputStream out) throws IOException;
     }
 
     private Downloads() {}
 
-    static void send(HttpServletResponse response, String fileName, String type, Body body) throws IOException {
+    public static void send(HttpServletResponse response, String fileName, String type, Body body) throws IOException {
         response.setContentType(type);
         response.setHeader(
                 "Content-Disposition",
