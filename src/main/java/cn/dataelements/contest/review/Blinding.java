@@ -33,9 +33,14 @@ final class Blinding {
     private static final List<String> LEGAL_FORMS =
             List.of("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "研究院", "研究所", "研究中心");
     private static final Pattern REGION = Pattern.compile("^(?:[\\u4e00-\\u9fa5]{2,3}?[省市区县]|山东|威海|青岛|济南|烟台|荣成|文登|乳山)");
+    /**
+     * Words that say what a company does, not who it is, cut one by one from the end of a name to find its brand (a
+     * longer word before the shorter one it ends in).
+     */
     private static final List<String> TRADE_WORDS = List.of(
-            "信息技术", "信息科技", "数据科技", "网络科技", "智能科技", "数字科技", "科技", "技术", "信息", "数据", "网络", "软件", "智能", "电子", "数字", "发展",
-            "服务", "咨询", "工程", "实业", "控股", "产业");
+            "科技", "技术", "信息", "大数据", "数据", "网络", "软件", "人工智能", "智能", "电子", "数字", "云计算", "物联网", "发展", "服务", "咨询", "工程",
+            "实业", "控股", "产业", "生物", "医药", "能源", "环保", "新材料", "材料", "制造", "装备", "机械", "物流", "供应链", "传媒", "文化", "教育",
+            "农业", "食品", "海洋", "港口", "港务", "贸易", "商贸", "建设", "设计", "管理", "运营", "股份");
 
     private static final List<String> INSTITUTIONS = List.of("大学", "学院", "学校", "医院", "中心", "委员会", "局", "研究院", "研究所");
 

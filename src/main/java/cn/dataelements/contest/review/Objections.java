@@ -119,6 +119,15 @@ public class Objections {
         }
     }
 
+    /** An evidence file of the objection, as kept, and its name as received. */
+    public synchronized Optional<Map.Entry<String, Path>> evidence(String objectionId, String sha256) {
+        return Optional.ofNullable(objections.get(objectionId))
+                .flatMap(o -> o.evidence().stream()
+                        .filter(e -> e.sha256().equals(sha256))
+                        .findFirst())
+                .map(e -> Map.entry(e.name(), evidenceDir.resolve(e.sha256())));
+    }
+
     public synchronized List<Case> of(String round) {
         return objections.values().stream()
                 .filter(o -> o.round().equals(round))

@@ -4,12 +4,16 @@ import cn.dataelements.contest.account.AuditLog;
 import cn.dataelements.contest.account.EntryAccess;
 import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.review.ExamRanking;
+import cn.dataelements.contest.review.Objections;
 import cn.dataelements.contest.review.PacketJobs;
 import cn.dataelements.contest.review.Packets;
 import cn.dataelements.contest.review.PublicNotice;
+import cn.dataelements.contest.review.ReviewException;
 import cn.dataelements.contest.review.ReviewExports;
 import cn.dataelements.contest.review.ReviewPlan;
 import cn.dataelements.contest.review.Rounds;
+import cn.dataelements.contest.review.ScoreSheets;
+import cn.dataelements.contest.review.Scores;
 import cn.dataelements.contest.review.Standings;
 import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +28,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The review's files for organizers: an entry's packet (from the entry page), packets in batches with their progress,
@@ -38,6 +44,9 @@ class ReviewFiles {
     private final PublicNotice notice;
     private final Packets packets;
     private final PacketJobs jobs;
+    private final ScoreSheets sheets;
+    private final Scores scores;
+    private final Objections objections;
     private final ExamResults exams;
     private final EntryAccess access;
     private final AuditLog audit;
@@ -48,6 +57,9 @@ class ReviewFiles {
             PublicNotice notice,
             Packets packets,
             PacketJobs jobs,
+            ScoreSheets sheets,
+            Scores scores,
+            Objections objections,
             ExamResults exams,
             EntryAccess access,
             AuditLog audit) {
@@ -56,6 +68,9 @@ class ReviewFiles {
         this.notice = notice;
         this.packets = packets;
         this.jobs = jobs;
+        this.sheets = sheets;
+        this.scores = scores;
+        this.objections = objections;
         this.exams = exams;
         this.access = access;
         this.audit = audit;
@@ -114,6 +129,53 @@ class ReviewFiles {
             Authentication who) {
         return "redirect:/review/jobs/"
                 + jobs.start(round, track, reviewer, who.getName()).id();
+    }
+
+    /** A reviewer's score sheet, for an organizer who collects the experts' sheets. */
+    @GetMapping("/review/rounds/{round}/sheets/{reviewer}")
+    void sheet(@PathVariable String round, @PathVariable String reviewer, HttpServletResponse response)
+            throws IOException {
+        ReviewPlan.Round shown = rounds.round(round);
+        Downloads.send(
+                response,
+                shown.name() + "评分表-" + reviewer + ".xlsx",
+                Downloads.XLSX,
+                out -> sheets.write(round, reviewer, out));
+    }
+
+    /** A reviewer's filled-in sheet, imported by an organizer: the scores are the reviewer's, recorded by the organizer. */
+    @PostMapping("/review/rounds/{round}/sheets")
+    String importSheet(
+            @PathVariable String round,
+            @RequestParam(defaultValue = "") String reviewer,
+            @RequestParam(name = "sheet", required = false) MultipartFile sheet,
+            Authentication who,
+            RedirectAttributes flash) {
+        return ReviewPage.act(round, flash, () -> {
+            if (sheet == null || sheet.isEmpty() || reviewer.isBlank()) {
+                throw new ReviewException("请选择评审专家和评分表文件。");
+            }
+            String name = sheet.getOriginalFilename() == null ? "评分表.xlsx" : sheet.getOriginalFilename();
+            ScoreSheets.Reading reading = sheets.read(round, reviewer, sheet.getBytes(), name, who.getName());
+            if (!reading.problems().isEmpty()) {
+                flash.addFlashAttribute("problems", reading.problems());
+                throw new ReviewException("评分表有 " + reading.problems().size() + " 处问题，整张表未导入。");
+            }
+            scores.record(reading.scores());
+            return "已导入 " + reviewer + " 对 " + reading.scores().size() + " 件作品的评分。";
+        });
+    }
+
+    /** An objection's evidence file, as received, always as a download. */
+    @GetMapping("/review/objections/{id}/evidence/{sha256}")
+    void evidence(
+            @PathVariable String id, @PathVariable String sha256, Authentication who, HttpServletResponse response)
+            throws IOException {
+        var file = objections.evidence(id, sha256).orElseThrow(() -> notFound("没有这个证据文件"));
+        audit.record(who.getName(), "review.evidence", id, file.getKey());
+        response.setHeader("Content-Security-Policy", "sandbox");
+        response.setContentLengthLong(Files.size(file.getValue()));
+        Downloads.send(response, file.getKey(), "application/octet-stream", out -> Files.copy(file.getValue(), out));
     }
 
     @GetMapping("/review/jobs/{id}")

@@ -244,6 +244,17 @@ class ReviewIT {
                 pages.postFile("/reviewing/" + ROUND + "/sheet", Map.of(), "sheet", "评分表.xlsx", good);
         assertThat(pages.follow(taken).text()).contains("已导入 1 件作品的评分。");
 
+        byte[] collected = PageSession.signedIn(base(), organizer, PASSWORD)
+                .get("/review/rounds/" + ROUND + "/sheets/" + reviewer)
+                .body();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(collected))) {
+            Row row = workbook.getSheet("评分表").getRow(1);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(assigned.id());
+            assertThat(row.getCell(3).getNumericCellValue())
+                    .as("the sheet carries the scores given")
+                    .isEqualTo(90);
+        }
+
         JsonNode ranking = json.readTree(api("GET", "/api/review/rounds/" + ROUND + "/ranking", organizer, "")
                 .body());
         JsonNode row = find(ranking, assigned.id());
@@ -310,6 +321,9 @@ class ReviewIT {
                 .contains("孙举报")
                 .contains("成果抄袭自公开论文")
                 .contains("对比.pdf");
+        String evidence = page.replaceAll("(?s).*href=\"(/review/objections/[^\"]+/evidence/[0-9a-f]{64})\".*", "$1");
+        assertThat(new String(pages.get(evidence).body(), StandardCharsets.UTF_8))
+                .isEqualTo("证据");
         String objectionId = page.replaceAll("(?s).*/review/objections/([0-9a-f-]{36})/decision.*", "$1");
         PageSession.Answer decided = pages.post(
                 "/review/objections/" + objectionId + "/decision",
