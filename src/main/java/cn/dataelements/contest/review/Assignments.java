@@ -52,14 +52,26 @@ public class Assignments implements ReviewerEntries {
      *
      * @throws ReviewException with the reason in Chinese when the assignment is refused
      */
-    public synchronized Assignment assign(String round, String entryId, String reviewer, String who)
-            throws IOException {
-        rounds.requireOpen(round);
+    public Assignment assign(String round, String entryId, String reviewer, String who) throws IOException {
+        // the rounds' lock first, then this one's: the order Scores takes them in too
+        return rounds.whileOpen(List.of(round), () -> {
+            synchronized (this) {
+                return checked(round, entryId, reviewer, who);
+            }
+        });
+    }
+
+    private Assignment checked(String round, String entryId, String reviewer, String who) {
         RoundEntry entry = rounds.entry(round, entryId)
                 .orElseThrow(
                         () -> new ReviewException("该作品不在" + rounds.round(round).name() + "中。"));
         Account account = reviewer(reviewer);
-        List<String> conflicts = Conflicts.between(account, fullEntry(entryId));
+        List<String> conflicts;
+        try {
+            conflicts = Conflicts.between(account, fullEntry(entryId));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not read entry " + entryId + " to check conflicts", e);
+        }
         if (!conflicts.isEmpty()) {
             audit.record(who, "review.assign.refused", entryId, reviewer + ": " + String.join("; ", conflicts));
             throw new ReviewException("不能分配给" + account.displayName() + "（" + reviewer + "）评审《" + entry.workTitle()
@@ -68,9 +80,12 @@ public class Assignments implements ReviewerEntries {
         return write(new Assignment(round, entryId, reviewer, true, who, Instant.now()));
     }
 
-    public synchronized void unassign(String round, String entryId, String reviewer, String who) {
-        rounds.requireOpen(round);
-        write(new Assignment(round, entryId, reviewer, false, who, Instant.now()));
+    public void unassign(String round, String entryId, String reviewer, String who) {
+        rounds.whileOpen(List.of(round), () -> {
+            synchronized (this) {
+                return write(new Assignment(round, entryId, reviewer, false, who, Instant.now()));
+            }
+        });
     }
 
     /** The round's active assignments. */

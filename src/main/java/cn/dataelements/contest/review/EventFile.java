@@ -33,8 +33,13 @@ final class EventFile<T> {
     }
 
     void append(T event) {
+        appendAll(List.of(event));
+    }
+
+    /** All the events in one write and one fsync. */
+    void appendAll(List<T> events) {
         try {
-            JsonLines.append(file, json, event);
+            JsonLines.appendAll(file, json, events);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not record the change in " + file, e);
         }

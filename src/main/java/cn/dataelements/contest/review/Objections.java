@@ -43,6 +43,25 @@ public class Objections {
         this.audit = audit;
         file.readAll().forEach(o -> objections.put(o.id(), o));
         decisionsFile.readAll().forEach(d -> decisions.put(d.objectionId(), d));
+        withdrawUpheld();
+    }
+
+    /**
+     * An upheld objection's award is withdrawn: if the app stopped between recording the decision and withdrawing the
+     * award, the withdrawal is made now.
+     */
+    private void withdrawUpheld() {
+        decisions.values().stream().filter(d -> d.verdict().equals("UPHELD")).forEach(d -> {
+            Objection o = objections.get(d.objectionId());
+            boolean done = o == null
+                    || advancements
+                            .of(o.round(), o.entryId())
+                            .map(Advancement::withdrawn)
+                            .orElse(false);
+            if (!done) {
+                advancements.set(o.round(), o.entryId(), false, true, "举报成立：" + d.reason(), d.by());
+            }
+        });
     }
 
     /** An evidence file as uploaded. */
@@ -111,11 +130,15 @@ public class Objections {
             throw new ReviewException("请填写裁定理由。");
         }
         Objection.Decision decision = new Objection.Decision(objectionId, verdict, reason.strip(), who, Instant.now());
+        Objection.Decision before = decisions.get(objectionId);
         decisionsFile.append(decision);
         decisions.put(objectionId, decision);
         audit.record(who, "review.objection.decision", objection.entryId(), verdict + ": " + reason);
         if (verdict.equals("UPHELD")) {
             advancements.set(objection.round(), objection.entryId(), false, true, "举报成立：" + reason.strip(), who);
+        } else if (before != null && before.verdict().equals("UPHELD")) {
+            // the committee changed its mind: the award it withdrew is given back
+            advancements.set(objection.round(), objection.entryId(), true, false, "举报改判不成立：" + reason.strip(), who);
         }
     }
 

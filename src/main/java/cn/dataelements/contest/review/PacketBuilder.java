@@ -84,7 +84,7 @@ final class PacketBuilder {
                     f.finding().severity().name(),
                     blinding.apply(message),
                     f.decision() == null ? "" : f.decision().verdict(),
-                    f.decision() == null ? "" : blinding.apply(f.decision().reason()),
+                    f.decision() == null ? "" : reason(f.decision().reason(), blinding),
                     f.decision() == null ? null : f.decision().at()));
         }
         return shown;
@@ -96,6 +96,14 @@ final class PacketBuilder {
             entry.sections().forEach(s -> texts.add(s.text()));
         }
         return texts;
+    }
+
+    /** The committee's reason; in a blind packet, one that names an organization is left out, as it says. */
+    private static String reason(String reason, Blinding blinding) {
+        if (blinding.blind() && reason != null && ORGANIZATION.matcher(reason).find()) {
+            return "（理由中提及单位名称，盲评材料中略去）";
+        }
+        return blinding.apply(reason);
     }
 
     private static String nullToEmpty(String text) {

@@ -113,14 +113,7 @@ public class PacketJobs {
                     ZipOutputStream zip = new ZipOutputStream(out)) {
                 int done = 0;
                 for (String entryId : entryIds) {
-                    try {
-                        zip.putNextEntry(new ZipEntry(Packets.fileName(entryId, blind)));
-                        packets.write(entryId, blind, new NonClosing(zip));
-                        zip.closeEntry();
-                    } catch (IOException | RuntimeException e) {
-                        log.warn("Packet of entry {} could not be made: {}", entryId, e.toString());
-                        problems.add(entryId + "：评审材料未能生成（" + e.getMessage() + "）");
-                    }
+                    add(zip, entryId, blind, problems);
                     jobs.put(job.id(), progress(job, ++done, "RUNNING", problems));
                 }
             }
@@ -129,7 +122,25 @@ public class PacketJobs {
         } catch (IOException | RuntimeException e) {
             log.error("Packet batch {} failed", job.id(), e);
             problems.add("批量生成失败：" + e.getMessage());
-            jobs.put(job.id(), progress(job, job.done(), "FAILED", problems));
+            jobs.put(job.id(), progress(jobs.get(job.id()), jobs.get(job.id()).done(), "FAILED", problems));
+        }
+    }
+
+    /** One entry's packet, made whole in a file of its own first: a packet that fails leaves nothing in the batch. */
+    private void add(ZipOutputStream zip, String entryId, boolean blind, List<String> problems) throws IOException {
+        Path one = Files.createTempFile(dir, "packet-", ".zip");
+        try {
+            try (OutputStream out = Files.newOutputStream(one)) {
+                packets.write(entryId, blind, out);
+            }
+            zip.putNextEntry(new ZipEntry(Packets.fileName(entryId, blind)));
+            Files.copy(one, zip);
+            zip.closeEntry();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Packet of entry {} could not be made: {}", entryId, e.toString());
+            problems.add(entryId + "：评审材料未能生成（" + e.getMessage() + "）");
+        } finally {
+            Files.deleteIfExists(one);
         }
     }
 
@@ -141,22 +152,5 @@ public class PacketJobs {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
-    }
-
-    /** The batch's zip stream, which an entry's packet must not close. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

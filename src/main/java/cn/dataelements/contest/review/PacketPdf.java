@@ -175,9 +175,10 @@ final class PacketPdf {
         /** The text with every character the font cannot draw as □, control characters dropped, tabs as spaces. */
         private String drawable(String text) throws IOException {
             StringBuilder out = new StringBuilder();
+            // every kind of line or page break Word and PDF texts carry is a line break here
             String clean = (text == null ? "" : text)
                     .replace("\r\n", "\n")
-                    .replace('\r', '\n')
+                    .replaceAll("[\r\u000B\f\u0085\u2028\u2029]", "\n")
                     .replace("\t", "    ");
             for (int i = 0; i < clean.length(); ) {
                 int cp = clean.codePointAt(i);

@@ -76,6 +76,15 @@ public class Packets {
         zip.finish();
     }
 
+    /** The entry's title as a reviewer of the round sees it on their pages and sheets: blinded in a blind round. */
+    public String title(RoundEntry entry, boolean blind) throws IOException {
+        if (!blind) {
+            return entry.workTitle();
+        }
+        java.util.Optional<Entry> full = entries.find(entry.entryId());
+        return full.isEmpty() ? entry.workTitle() : packet(full.get(), true).workTitle();
+    }
+
     /** The normalized entry as the packet gives it. */
     public PacketEntry packet(Entry full, boolean blind) throws IOException {
         List<CheckedFinding> found =

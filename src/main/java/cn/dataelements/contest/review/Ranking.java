@@ -77,6 +77,11 @@ public final class Ranking {
         return sum.divide(weights, WORKING_SCALE, RoundingMode.HALF_UP);
     }
 
+    /** A score given before a criterion was added to the round lacks it: it counts as not given. */
+    private static boolean complete(ReviewPlan.Round round, Score score) {
+        return round.criteria().stream().allMatch(c -> score.criteria().get(c.key()) != null);
+    }
+
     private static Row unranked(
             ReviewPlan.Round round,
             RoundEntry entry,
@@ -93,6 +98,7 @@ public final class Ranking {
                         .filter(s -> s.entryId().equals(entry.entryId())
                                 && s.reviewer().equals(reviewer))
                         .findFirst()
+                        .filter(s -> complete(round, s))
                         .ifPresentOrElse(
                                 s -> byReviewer.put(reviewer, weighted(round, s.criteria())),
                                 () -> missing.add(reviewer)));

@@ -107,8 +107,17 @@ public class Rounds {
         audit.record(who, "review.round.close", key, "");
     }
 
+    /**
+     * Runs a change to the rounds' scores or assignments while holding the rounds' lock, after checking that each is
+     * open: a round cannot close between the check and the write.
+     */
+    synchronized <T> T whileOpen(List<String> keys, java.util.function.Supplier<T> change) {
+        keys.forEach(this::requireOpen);
+        return change.get();
+    }
+
     /** Refuses a change to a round's scores or assignments unless it is open. */
-    void requireOpen(String key) {
+    synchronized void requireOpen(String key) {
         Status status = status(key);
         if (status != Status.OPEN) {
             throw new ReviewException(round(key).name() + (status == Status.CLOSED ? "已结束，不能再修改。" : "尚未开启。"));

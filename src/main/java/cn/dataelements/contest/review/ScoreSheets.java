@@ -37,8 +37,10 @@ public class ScoreSheets {
     private final Rounds rounds;
     private final Assignments assignments;
     private final Scores scores;
+    private final Packets packets;
 
-    ScoreSheets(Rounds rounds, Assignments assignments, Scores scores) {
+    ScoreSheets(Rounds rounds, Assignments assignments, Scores scores, Packets packets) {
+        this.packets = packets;
         this.rounds = rounds;
         this.assignments = assignments;
         this.scores = scores;
@@ -67,7 +69,7 @@ public class ScoreSheets {
                 Optional<RoundEntry> entry = rounds.entry(roundKey, assignment.entryId());
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(assignment.entryId());
-                row.createCell(1).setCellValue(entry.map(RoundEntry::workTitle).orElse(""));
+                row.createCell(1).setCellValue(entry.isEmpty() ? "" : packets.title(entry.get(), round.blind()));
                 row.createCell(2).setCellValue(entry.map(RoundEntry::trackName).orElse(""));
                 Optional<Score> given = scores.of(roundKey, assignment.entryId(), reviewer);
                 for (int c = 0; c < round.criteria().size(); c++) {
@@ -104,17 +106,38 @@ public class ScoreSheets {
             if (sheet == null) {
                 return new Reading(List.of(), List.of("文件中没有“" + SHEET + "”工作表，请使用系统导出的评分表。"));
             }
+            checkAbout(workbook.getSheet(ABOUT), roundKey, reviewer, problems);
             checkHeader(sheet.getRow(0), round, problems);
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
-                if (row != null) {
-                    row(row, round, roundKey, reviewer, fileName, by, problems).ifPresent(read::add);
+                if (row == null) {
+                    continue;
                 }
+                Optional<Score> score = row(row, round, roundKey, reviewer, fileName, by, problems);
+                if (score.isPresent() && !seen.add(score.get().entryId())) {
+                    problems.add(where(r, 0) + "（作品编号）：“" + score.get().entryId() + "”在表中出现了两次");
+                }
+                score.ifPresent(read::add);
             }
         } catch (IOException | RuntimeException e) {
             return new Reading(List.of(), List.of("无法读取评分表（" + fileName + "）：它不是有效的 xlsx 文件。"));
         }
         return problems.isEmpty() ? new Reading(read, List.of()) : new Reading(List.of(), problems);
+    }
+
+    /** The sheet says which round and reviewer it was made for: another's sheet is refused, not read. */
+    private static void checkAbout(Sheet about, String roundKey, String reviewer, List<String> problems) {
+        String round = about == null ? "" : text(cellAt(about, 0, 1));
+        String made = about == null ? "" : text(cellAt(about, 1, 1));
+        if (!round.equals(roundKey) || !made.equals(reviewer)) {
+            problems.add(ABOUT + " 工作表：这张评分表是为“" + round + "”轮次的 " + made + " 生成的，不是 " + roundKey + " 轮次的 " + reviewer
+                    + "，请下载本轮次自己的评分表。");
+        }
+    }
+
+    private static Cell cellAt(Sheet sheet, int row, int column) {
+        return sheet.getRow(row) == null ? null : sheet.getRow(row).getCell(column);
     }
 
     private static void checkHeader(Row header, ReviewPlan.Round round, List<String> problems) {
@@ -142,7 +165,10 @@ public class ScoreSheets {
         for (int c = 0; c < round.criteria().size(); c++) {
             ReviewPlan.Criterion criterion = round.criteria().get(c);
             Cell cell = row.getCell(FIRST_CRITERION + c);
-            if (cell == null || cell.getCellType() == CellType.BLANK) {
+            if (cell == null
+                    || cell.getCellType() == CellType.BLANK
+                    || (cell.getCellType() == CellType.STRING
+                            && cell.getStringCellValue().isBlank())) {
                 rowProblems.add(where(row.getRowNum(), FIRST_CRITERION + c) + "（" + criterion.name() + "）：未填写");
                 continue;
             }
@@ -168,6 +194,11 @@ public class ScoreSheets {
         BigDecimal value;
         if (cell.getCellType() == CellType.FORMULA) {
             problems.add(at + "：是公式“" + cell.getCellFormula() + "”，请填写数字");
+            return Optional.empty();
+        } else if (cell.getCellType() == CellType.NUMERIC
+                && (org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
+                        || cell.getCellStyle().getDataFormatString().contains("%"))) {
+            problems.add(at + "：单元格是日期或百分比格式，请改为常规格式并填写数字");
             return Optional.empty();
         } else if (cell.getCellType() == CellType.NUMERIC) {
             value = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();

@@ -37,16 +37,22 @@ public class Scores {
      *
      * @throws ReviewException naming what is wrong, in Chinese
      */
-    public synchronized void record(List<Score> scores) {
-        for (Score score : scores) {
-            List<String> problems = problems(score);
-            if (!problems.isEmpty()) {
-                throw new ReviewException(String.join("；", problems) + "。");
+    public void record(List<Score> scores) {
+        // checked and written under the rounds' lock, so that a round closing meanwhile cannot take a late score
+        rounds.whileOpen(scores.stream().map(Score::round).distinct().toList(), () -> {
+            for (Score score : scores) {
+                List<String> problems = problems(score);
+                if (!problems.isEmpty()) {
+                    throw new ReviewException(String.join("；", problems) + "。");
+                }
             }
-        }
+            synchronized (this) {
+                file.appendAll(scores);
+                scores.forEach(score -> latest.put(score.key(), score));
+            }
+            return null;
+        });
         for (Score score : scores) {
-            file.append(score);
-            latest.put(score.key(), score);
             audit.record(
                     score.by(),
                     "review.score",

@@ -42,8 +42,14 @@ public class Standings {
                 new HashSet<>(advancements.advanced(round)));
     }
 
-    /** Advances every track's proposed entries; answers the tracks left alone because of a tie at the line. */
+    /**
+     * Makes each track's proposed entries the advanced ones (and only them), once the round is closed; answers the
+     * tracks left alone because of a tie at the line. An award withdrawn on an objection stays withdrawn.
+     */
     public List<String> advanceTop(String round, String who) {
+        if (rounds.status(round) != Rounds.Status.CLOSED) {
+            throw new ReviewException("请先结束" + rounds.round(round).name() + "（评分确定后），再按排名确定晋级。");
+        }
         List<String> leftAlone = new ArrayList<>();
         for (Ranking.Track track : of(round)) {
             if (track.tieAtCutoff()) {
@@ -51,8 +57,10 @@ public class Standings {
                 continue;
             }
             track.rows().stream()
-                    .filter(r -> r.proposed() && !r.advanced())
-                    .forEach(r -> advancements.set(round, r.entry().entryId(), true, false, "按排名晋级", who));
+                    .filter(r -> r.proposed() != r.advanced()
+                            && !withdrawn(round, r.entry().entryId()))
+                    .forEach(r -> advancements.set(
+                            round, r.entry().entryId(), r.proposed(), false, r.proposed() ? "按排名晋级" : "按排名未晋级", who));
         }
         return leftAlone;
     }
@@ -61,7 +69,14 @@ public class Standings {
         if (rounds.entry(round, entryId).isEmpty()) {
             throw new ReviewException("该作品不在" + rounds.round(round).name() + "中。");
         }
+        if (withdrawn(round, entryId)) {
+            throw new ReviewException("该作品的奖项已因举报成立而撤销，只能由监督委员会改变裁定。");
+        }
         advancements.set(round, entryId, advanced, false, advanced ? "组织方确定" : "组织方取消", who);
+    }
+
+    private boolean withdrawn(String round, String entryId) {
+        return advancements.of(round, entryId).map(Advancement::withdrawn).orElse(false);
     }
 
     /** The round's award list: advanced entries, and those whose award was withdrawn, in ranking order. */

@@ -165,10 +165,18 @@ class ReviewingPage {
     }
 
     private Task task(ReviewPlan.Round round, Assignment assignment, String reviewer) {
+        RoundEntry entry =
+                rounds.entry(round.key(), assignment.entryId()).orElse(new RoundEntry(assignment.entryId(), "", 0, ""));
+        String title;
+        try {
+            title = packets.title(entry, round.blind());
+        } catch (IOException e) {
+            title = "（作品名称暂不可读）";
+        }
         return new Task(
                 round,
                 rounds.status(round.key()).name(),
-                rounds.entry(round.key(), assignment.entryId()).orElse(new RoundEntry(assignment.entryId(), "", 0, "")),
+                new RoundEntry(entry.entryId(), title, entry.track(), entry.trackName()),
                 scores.of(round.key(), assignment.entryId(), reviewer).orElse(null));
     }
 

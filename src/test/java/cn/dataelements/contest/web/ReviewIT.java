@@ -331,6 +331,12 @@ class ReviewIT {
                 true);
         assertThat(pages.follow(decided).text()).contains("已记录裁定。");
 
+        PageSession.Answer undo = pages.post(
+                "/review/rounds/" + ROUND + "/advance", Map.of("entryId", assigned.id(), "advanced", "true"), true);
+        assertThat(pages.follow(undo).text())
+                .as("an organizer cannot give back an award the committee withdrew")
+                .contains("该作品的奖项已因举报成立而撤销，只能由监督委员会改变裁定。");
+
         byte[] awards = pages.get("/review/rounds/" + ROUND + "/awards.xlsx").body();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(awards))) {
             Sheet sheet = workbook.getSheetAt(0);

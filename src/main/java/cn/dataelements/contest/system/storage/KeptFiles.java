@@ -37,6 +37,10 @@ public final class KeptFiles {
                 channel.force(true);
             }
             Files.move(temp, kept, StandardCopyOption.ATOMIC_MOVE);
+            // the move itself is durable only once the folder is
+            try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+                folder.force(true);
+            }
         }
         return hex;
     }
