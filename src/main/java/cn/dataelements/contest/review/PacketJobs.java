@@ -60,6 +60,21 @@ public class PacketJobs {
         this.assignments = assignments;
         this.audit = audit;
         this.dir = properties.dir().toAbsolutePath().resolve("batches");
+        clearEarlierRuns();
+    }
+
+    /** Jobs live as long as the app: the files of an earlier run's batches can no longer be asked for. */
+    private void clearEarlierRuns() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            log.warn("Could not clear the earlier batches in {}: {}", dir, e.toString());
+        }
     }
 
     /**

@@ -128,9 +128,13 @@ public final class Ranking {
         for (int i = 0; i < sorted.size(); i++) {
             Row row = sorted.get(i);
             int rank = i + 1;
-            if (i > 0
-                    && row.mean() != null
-                    && row.mean().compareTo(nullSafe(sorted.get(i - 1).mean())) == 0) {
+            Row before = i > 0 ? sorted.get(i - 1) : null;
+            boolean same = before != null
+                    && (row.mean() == null
+                            ? before.mean() == null
+                            : before.mean() != null && row.mean().compareTo(before.mean()) == 0);
+            if (same) {
+                // equal means share a rank; so do the entries nobody scored, last
                 rank = ranked.get(i - 1).rank();
             }
             boolean tied = row.mean() != null
@@ -151,9 +155,5 @@ public final class Ranking {
         }
         long proposed = ranked.stream().filter(Row::proposed).count();
         return new Track(number, name, ranked, proposed > round.advancePerTrack());
-    }
-
-    private static BigDecimal nullSafe(BigDecimal value) {
-        return value == null ? BigDecimal.valueOf(Long.MIN_VALUE) : value;
     }
 }

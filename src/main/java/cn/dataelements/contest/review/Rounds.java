@@ -72,11 +72,28 @@ public class Rounds {
      * Opens a round: freezes its entries (those that passed the compliance review, or those the round before
      * advanced). A round opens once.
      */
-    public synchronized List<RoundEntry> open(String key, String who) throws IOException {
+    public List<RoundEntry> open(String key, String who) throws IOException {
         ReviewPlan.Round round = round(key);
-        if (status(key) != Status.NOT_OPENED) {
+        requireNotOpened(round);
+        // read without the lock (it pages through the index), checked again before it is written
+        List<RoundEntry> entries = candidates(round);
+        synchronized (this) {
+            requireNotOpened(round);
+            RoundEvent event = new RoundEvent(key, "OPENED", entries, who, Instant.now());
+            file.append(event);
+            apply(event);
+        }
+        audit.record(who, "review.round.open", key, entries.size() + " entries");
+        return entries;
+    }
+
+    private void requireNotOpened(ReviewPlan.Round round) {
+        if (status(round.key()) != Status.NOT_OPENED) {
             throw new ReviewException(round.name() + "已经开启过，参赛作品在开启时已固定。");
         }
+    }
+
+    private List<RoundEntry> candidates(ReviewPlan.Round round) throws IOException {
         List<RoundEntry> entries;
         if (round.from().isEmpty()) {
             entries = eligible.passedCompliance();
@@ -89,10 +106,6 @@ public class Rounds {
                     .filter(e -> advanced.contains(e.entryId()))
                     .toList();
         }
-        RoundEvent event = new RoundEvent(key, "OPENED", entries, who, Instant.now());
-        file.append(event);
-        apply(event);
-        audit.record(who, "review.round.open", key, entries.size() + " entries");
         return entries;
     }
 

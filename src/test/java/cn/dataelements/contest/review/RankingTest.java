@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  *   冷链 (E2): r1 (85,85,85) → 85.00; r2 (83,85,86) → 337/4 = 84.25; r3 (84,83,83) → 334/4 = 83.50
  *              mean 252.75/3 = 84.25: tied with E1, both rank 1, both proposed
  *   仓储 (E3): r1 (70,70,70) → 70; r2 (71,71,71) → 71; r3 has not scored: mean 70.50, r3 missing, rank 3
- *   物流 (E4): nobody scored: no mean, ranks last (4), not proposed
+ *   物流 (E4), 运输 (E6): nobody scored: no mean, both rank last (4), not proposed
  * 现代农业 (track 2)
  *   灌溉 (E5): r1 (80,80,80) → 80; r2 (80,80,81) → 321/4 = 80.25; mean 80.125 → 80.13 (half up, not half even)
  *              r9 scored it but is not assigned: that score does not count
@@ -43,18 +43,18 @@ class RankingTest {
 
         Ranking.Track industry = tracks.get(0);
         assertThat(industry.name()).isEqualTo("工业制造");
-        assertThat(industry.rows()).extracting(r -> r.entry().entryId()).containsExactly("E2", "E1", "E3", "E4");
+        assertThat(industry.rows()).extracting(r -> r.entry().entryId()).containsExactly("E2", "E1", "E3", "E4", "E6");
         Ranking.Row e1 = industry.rows().get(1);
         assertThat(e1.reviewerScores()).isEqualTo(Map.of("r1", dec("82.50"), "r2", dec("85.00"), "r3", dec("85.25")));
         assertThat(e1.mean()).isEqualTo(dec("84.25"));
         assertThat(e1.spread()).isEqualTo(dec("2.75"));
         assertThat(industry.rows())
                 .extracting(Ranking.Row::mean)
-                .containsExactly(dec("84.25"), dec("84.25"), dec("70.50"), null);
-        assertThat(industry.rows()).extracting(Ranking.Row::rank).containsExactly(1, 1, 3, 4);
-        assertThat(industry.rows()).extracting(Ranking.Row::tied).containsExactly(true, true, false, false);
-        assertThat(industry.rows()).extracting(Ranking.Row::proposed).containsExactly(true, true, false, false);
-        assertThat(industry.rows()).extracting(Ranking.Row::advanced).containsExactly(true, false, false, false);
+                .containsExactly(dec("84.25"), dec("84.25"), dec("70.50"), null, null);
+        assertThat(industry.rows()).extracting(Ranking.Row::rank).containsExactly(1, 1, 3, 4, 4);
+        assertThat(industry.rows()).extracting(Ranking.Row::tied).containsExactly(true, true, false, false, false);
+        assertThat(industry.rows()).extracting(Ranking.Row::proposed).containsExactly(true, true, false, false, false);
+        assertThat(industry.rows()).extracting(Ranking.Row::advanced).containsExactly(true, false, false, false, false);
         assertThat(industry.rows().get(2).missing()).containsExactly("r3");
         assertThat(industry.rows().get(3).missing()).containsExactly("r1", "r2");
         assertThat(industry.tieAtCutoff()).isFalse();
@@ -72,7 +72,9 @@ class RankingTest {
         assertThat(tracks.get(0).tieAtCutoff())
                 .as("E1 and E2 share rank 1 and one place advances")
                 .isTrue();
-        assertThat(tracks.get(0).rows()).extracting(Ranking.Row::proposed).containsExactly(true, true, false, false);
+        assertThat(tracks.get(0).rows())
+                .extracting(Ranking.Row::proposed)
+                .containsExactly(true, true, false, false, false);
     }
 
     private List<Ranking.Track> workedExample(ReviewPlan.Round round, Set<String> advanced) {
@@ -87,10 +89,12 @@ class RankingTest {
         assign("E3", "r3");
         assign("E4", "r1");
         assign("E4", "r2");
+        assign("E6", "r1");
         score("E5", "r1", 80, 80, 80);
         score("E5", "r2", 80, 80, 81);
         scores.add(new Score("preliminary", "E5", "r9", criteria(0, 0, 0), "", "page", "r9", Instant.EPOCH));
         List<RoundEntry> entries = List.of(
+                new RoundEntry("E6", "运输", 1, "工业制造"),
                 new RoundEntry("E4", "物流", 1, "工业制造"),
                 new RoundEntry("E3", "仓储", 1, "工业制造"),
                 new RoundEntry("E2", "冷链", 1, "工业制造"),
