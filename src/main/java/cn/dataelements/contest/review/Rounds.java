@@ -77,6 +77,10 @@ public class Rounds {
         requireNotOpened(round);
         // read without the lock (it pages through the index), checked again before it is written
         List<RoundEntry> entries = candidates(round);
+        if (entries.isEmpty()) {
+            // a round opens once: opened now, it would stay empty for good
+            throw new ReviewException(round.name() + "暂时没有可参评的作品（须通过合规性审查：没有未处理的阻断问题，" + "或监督委员会已驳回），本轮未开启。");
+        }
         synchronized (this) {
             requireNotOpened(round);
             RoundEvent event = new RoundEvent(key, "OPENED", entries, who, Instant.now());
