@@ -32,9 +32,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -94,12 +97,12 @@ class ReviewBrowserIT {
     void anOrganizerAssignsAReviewerScoresAndTheOrganizerExportsTheRanking() throws Exception {
         signIn(organizer);
         browser.get(base() + "/review?round=" + ROUND);
-        browser.findElement(By.id("open-round")).click();
+        submit(browser.findElement(By.id("open-round")));
         assertThat(browser.findElement(By.id("round-status")).getText()).isEqualTo("进行中");
         new Select(browser.findElement(By.id("assign-entry"))).selectByValue(entry.id());
         new Select(browser.findElement(By.id("assign-reviewer"))).selectByValue(reviewer);
-        browser.findElement(By.id("assign-button")).click();
-        assertThat(browser.findElement(By.cssSelector(".message")).getText()).isEqualTo("已分配给 " + reviewer + "。");
+        submit(browser.findElement(By.id("assign-button")));
+        assertThat(notice()).isEqualTo("已分配给 " + reviewer + "。");
 
         signIn(reviewer);
         browser.get(base() + "/reviewing");
@@ -111,8 +114,8 @@ class ReviewBrowserIT {
         task.findElement(By.name("c_technology")).sendKeys("88");
         task.findElement(By.name("c_innovation")).sendKeys("92");
         task.findElement(By.name("comment")).sendKeys("数据来源清楚");
-        task.findElement(By.cssSelector(".score-form button")).click();
-        assertThat(browser.findElement(By.cssSelector(".message")).getText()).isEqualTo("已保存评分。");
+        submit(task.findElement(By.cssSelector(".score-form button")));
+        assertThat(notice()).isEqualTo("已保存评分。");
 
         signIn(organizer);
         browser.get(base() + "/review?round=" + ROUND);
@@ -134,6 +137,23 @@ class ReviewBrowserIT {
             }
             assertThat(found).as("the entry's row in the export").isTrue();
         }
+    }
+
+    /** Submits a form and waits until the page it leads to has replaced this one. */
+    private void submit(WebElement button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** The page's one-time message, or its error (so that a refusal shows in the failure). */
+    private String notice() {
+        return browser.findElements(By.cssSelector(".message, .error")).stream()
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse("(no message on " + browser.getCurrentUrl() + ")");
     }
 
     private void signIn(String user) {
