@@ -54,6 +54,22 @@ final class Browser {
         driver.findElement(By.id("signin")).click();
     }
 
+    /** The file ending in {@code suffix} once the browser has finished downloading it into the folder. */
+    static Path awaitDownload(Path downloads, String suffix) {
+        return org.awaitility.Awaitility.await("a download ending in " + suffix)
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(downloads)) {
+                                return files.filter(
+                                                p -> p.getFileName().toString().endsWith(suffix))
+                                        .findFirst()
+                                        .orElse(null);
+                            }
+                        },
+                        p -> p != null);
+    }
+
     /** The texts of the elements the selector finds. */
     static List<String> texts(ChromeDriver driver, By selector) {
         return driver.findElements(selector).stream().map(e -> e.getText()).toList();

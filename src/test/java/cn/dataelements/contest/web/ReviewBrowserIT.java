@@ -19,14 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,7 +107,7 @@ class ReviewBrowserIT {
         WebElement task = browser.findElement(By.cssSelector(".task[data-entry='" + entry.id() + "']"));
         assertThat(task.findElement(By.tagName("h3")).getText()).isEqualTo(title);
         task.findElement(By.cssSelector("a.packet")).click();
-        Path packet = awaitDownload("评审材料-" + entry.id() + ".zip");
+        Path packet = Browser.awaitDownload(downloads, "评审材料-" + entry.id() + ".zip");
         assertThat(summaryText(packet)).contains(title).contains("解决方案");
         task.findElement(By.name("c_technology")).sendKeys("88");
         task.findElement(By.name("c_innovation")).sendKeys("92");
@@ -124,7 +122,7 @@ class ReviewBrowserIT {
                 .as("(88 + 92) / 2")
                 .isEqualTo("90.00");
         browser.findElement(By.id("export-ranking")).click();
-        Path export = awaitDownload("排名.xlsx");
+        Path export = Browser.awaitDownload(downloads, "排名.xlsx");
         try (var workbook = new XSSFWorkbook(Files.newInputStream(export))) {
             boolean found = false;
             for (Row line : workbook.getSheetAt(0)) {
@@ -178,21 +176,6 @@ class ReviewBrowserIT {
             }
         }
         throw new AssertionError(zip + " has no 摘要.pdf");
-    }
-
-    private Path awaitDownload(String suffix) {
-        return Awaitility.await("a download ending in " + suffix)
-                .atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> {
-                            try (Stream<Path> files = Files.list(downloads)) {
-                                return files.filter(
-                                                p -> p.getFileName().toString().endsWith(suffix))
-                                        .findFirst()
-                                        .orElse(null);
-                            }
-                        },
-                        p -> p != null);
     }
 
     private String base() {

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,13 +144,13 @@ class WorkspaceBrowserIT {
                 .findFirst()
                 .orElseThrow()
                 .click();
-        Path form = awaitDownload("作品申报书.docx");
+        Path form = Browser.awaitDownload(downloads, "作品申报书.docx");
         assertThat(DocxText.body(Files.readAllBytes(form))).contains(TITLE);
 
         browser.navigate().back();
         browser.navigate().back();
         browser.findElement(By.id("export-xlsx")).click();
-        Path export = awaitDownload(".xlsx");
+        Path export = Browser.awaitDownload(downloads, ".xlsx");
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(export))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).as("one hit under the header").isEqualTo(1);
@@ -202,21 +201,6 @@ class WorkspaceBrowserIT {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/octet-stream");
         assertThat(response.body())
                 .isEqualTo(Files.readAllBytes(Path.of("src/test/resources/extraction/chinese-text.pdf")));
-    }
-
-    private Path awaitDownload(String suffix) {
-        return Awaitility.await("a download ending in " + suffix)
-                .atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> {
-                            try (Stream<Path> files = Files.list(downloads)) {
-                                return files.filter(
-                                                p -> p.getFileName().toString().endsWith(suffix))
-                                        .findFirst()
-                                        .orElse(null);
-                            }
-                        },
-                        p -> p != null);
     }
 
     private static String chinese(String hex) {
