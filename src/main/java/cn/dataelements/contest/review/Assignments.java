@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -118,6 +119,11 @@ public class Assignments implements ReviewerEntries {
                                 .orElse(true))
                 .map(Assignment::entryId)
                 .collect(Collectors.toSet());
+    }
+
+    /** The round, when it is in the plan and the entry is assigned to the reviewer in it. */
+    public Optional<ReviewPlan.Round> roundOf(String round, String entryId, String reviewer) {
+        return rounds.plan().round(round).filter(r -> assigned(round, entryId, reviewer));
     }
 
     /** The enabled accounts that hold the reviewer role. */

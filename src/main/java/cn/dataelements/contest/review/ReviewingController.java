@@ -62,10 +62,10 @@ class ReviewingController {
     void packet(
             @PathVariable String round, @PathVariable String entryId, Authentication who, HttpServletResponse response)
             throws IOException {
-        if (rounds.plan().round(round).isEmpty() || !assignments.assigned(round, entryId, who.getName())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有分配给您的这件作品");
-        }
-        boolean blind = rounds.round(round).blind();
+        boolean blind = assignments
+                .roundOf(round, entryId, who.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有分配给您的这件作品"))
+                .blind();
         audit.record(who.getName(), "review.packet", entryId, round + (blind ? " blind (api)" : " named (api)"));
         Downloads.send(
                 response,
@@ -119,11 +119,10 @@ class ReviewingController {
             return ResponseEntity.badRequest().body(Map.of("problems", List.of("请上传评分表（multipart 字段 sheet）。")));
         }
         String name = sheet.getOriginalFilename() == null ? "sheet.xlsx" : sheet.getOriginalFilename();
-        ScoreSheets.Reading reading = sheets.read(round, who.getName(), sheet.getBytes(), name, who.getName());
+        ScoreSheets.Reading reading = sheets.importSheet(round, who.getName(), sheet.getBytes(), name, who.getName());
         if (!reading.problems().isEmpty()) {
             return ResponseEntity.unprocessableEntity().body(Map.of("problems", reading.problems()));
         }
-        scores.record(reading.scores());
         return ResponseEntity.ok(Map.of("scored", reading.scores().size()));
     }
 

@@ -96,6 +96,18 @@ public class ScoreSheets {
         }
     }
 
+    /**
+     * Reads the reviewer's sheet and records its scores when every cell is good; with any problem nothing is taken and
+     * the reading says why. Pages and the API take sheets through here.
+     */
+    public Reading importSheet(String roundKey, String reviewer, byte[] xlsx, String fileName, String by) {
+        Reading reading = read(roundKey, reviewer, xlsx, fileName, by);
+        if (reading.problems().isEmpty()) {
+            scores.record(reading.scores());
+        }
+        return reading;
+    }
+
     /** Reads a sheet the app made for the reviewer; nothing is recorded here. */
     public Reading read(String roundKey, String reviewer, byte[] xlsx, String fileName, String by) {
         ReviewPlan.Round round = rounds.round(roundKey);

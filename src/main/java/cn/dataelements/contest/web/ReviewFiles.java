@@ -13,7 +13,6 @@ import cn.dataelements.contest.review.ReviewExports;
 import cn.dataelements.contest.review.ReviewPlan;
 import cn.dataelements.contest.review.Rounds;
 import cn.dataelements.contest.review.ScoreSheets;
-import cn.dataelements.contest.review.Scores;
 import cn.dataelements.contest.review.Standings;
 import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +44,6 @@ class ReviewFiles {
     private final Packets packets;
     private final PacketJobs jobs;
     private final ScoreSheets sheets;
-    private final Scores scores;
     private final Objections objections;
     private final ExamResults exams;
     private final EntryAccess access;
@@ -58,7 +56,6 @@ class ReviewFiles {
             Packets packets,
             PacketJobs jobs,
             ScoreSheets sheets,
-            Scores scores,
             Objections objections,
             ExamResults exams,
             EntryAccess access,
@@ -69,7 +66,6 @@ class ReviewFiles {
         this.packets = packets;
         this.jobs = jobs;
         this.sheets = sheets;
-        this.scores = scores;
         this.objections = objections;
         this.exams = exams;
         this.access = access;
@@ -156,12 +152,11 @@ class ReviewFiles {
                 throw new ReviewException("请选择评审专家和评分表文件。");
             }
             String name = sheet.getOriginalFilename() == null ? "评分表.xlsx" : sheet.getOriginalFilename();
-            ScoreSheets.Reading reading = sheets.read(round, reviewer, sheet.getBytes(), name, who.getName());
+            ScoreSheets.Reading reading = sheets.importSheet(round, reviewer, sheet.getBytes(), name, who.getName());
             if (!reading.problems().isEmpty()) {
                 flash.addFlashAttribute("problems", reading.problems());
                 throw new ReviewException("评分表有 " + reading.problems().size() + " 处问题，整张表未导入。");
             }
-            scores.record(reading.scores());
             return "已导入 " + reviewer + " 对 " + reading.scores().size() + " 件作品的评分。";
         });
     }

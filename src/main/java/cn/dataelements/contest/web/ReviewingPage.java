@@ -150,12 +150,12 @@ class ReviewingPage {
         }
         String name = sheet.getOriginalFilename() == null ? "评分表.xlsx" : sheet.getOriginalFilename();
         try {
-            ScoreSheets.Reading reading = sheets.read(round, who.getName(), sheet.getBytes(), name, who.getName());
+            ScoreSheets.Reading reading =
+                    sheets.importSheet(round, who.getName(), sheet.getBytes(), name, who.getName());
             if (!reading.problems().isEmpty()) {
                 flash.addFlashAttribute("problems", reading.problems());
                 flash.addFlashAttribute("error", "评分表有 " + reading.problems().size() + " 处问题，整张表未导入。");
             } else {
-                scores.record(reading.scores());
                 flash.addFlashAttribute("message", "已导入 " + reading.scores().size() + " 件作品的评分。");
             }
         } catch (ReviewException e) {
@@ -181,9 +181,8 @@ class ReviewingPage {
     }
 
     private ReviewPlan.Round assigned(String round, String entryId, Authentication who) {
-        if (rounds.plan().round(round).isEmpty() || !assignments.assigned(round, entryId, who.getName())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有分配给您的这件作品");
-        }
-        return rounds.round(round);
+        return assignments
+                .roundOf(round, entryId, who.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有分配给您的这件作品"));
     }
 }
