@@ -22,8 +22,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The review over HTTP for organizers ({@code /api/review/**}: rounds, assignments, ranking, packet batches), and an
- * entry's packet for whoever may see the entry ({@code /api/entries/{id}/packet}). A refusal (a conflict of interest,
- * a round not open) answers 409 with the reason in Chinese; an unknown round 404.
+ * entry's packet for whoever may see the entry ({@code /api/entries/{id}/packet}, and {@code /entries/{id}/packet} for
+ * the entry page's link). A refusal (a conflict of interest, a round not open) answers 409 with the reason in Chinese;
+ * an unknown round 404.
  */
 @RestController
 class ReviewController {
@@ -122,7 +123,8 @@ class ReviewController {
         Downloads.send(response, file.getFileName().toString(), "application/zip", out -> Files.copy(file, out));
     }
 
-    @GetMapping("/api/entries/{id}/packet")
+    /** The entry's packet, for whoever may see the entry: the entry page's link and the API alike. */
+    @GetMapping({"/api/entries/{id}/packet", "/entries/{id}/packet"})
     void packet(
             @PathVariable String id,
             @RequestParam(defaultValue = "false") boolean blind,
@@ -132,7 +134,7 @@ class ReviewController {
         if (!access.of(who).includes(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个作品");
         }
-        audit.record(who.getName(), "review.packet", id, blind ? "blind (api)" : "named (api)");
+        audit.record(who.getName(), "review.packet", id, blind ? "blind" : "named");
         Downloads.send(response, Packets.fileName(id, blind), "application/zip", out -> packets.write(id, blind, out));
     }
 

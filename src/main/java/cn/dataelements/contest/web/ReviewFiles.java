@@ -1,12 +1,10 @@
 package cn.dataelements.contest.web;
 
 import cn.dataelements.contest.account.AuditLog;
-import cn.dataelements.contest.account.EntryAccess;
 import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.review.ExamRanking;
 import cn.dataelements.contest.review.Objections;
 import cn.dataelements.contest.review.PacketJobs;
-import cn.dataelements.contest.review.Packets;
 import cn.dataelements.contest.review.PublicNotice;
 import cn.dataelements.contest.review.ReviewException;
 import cn.dataelements.contest.review.ReviewExports;
@@ -32,8 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The review's files for organizers: an entry's packet (from the entry page), packets in batches with their progress,
- * a round's ranking and award list, and the 数字技能 exam ranking, each as a download.
+ * The review's files for organizers: packets in batches with their progress, score sheets, objections' evidence, a
+ * round's ranking and award list, and the 数字技能 exam ranking, each as a download.
  */
 @Controller
 class ReviewFiles {
@@ -41,50 +39,29 @@ class ReviewFiles {
     private final Rounds rounds;
     private final Standings standings;
     private final PublicNotice notice;
-    private final Packets packets;
     private final PacketJobs jobs;
     private final ScoreSheets sheets;
     private final Objections objections;
     private final ExamResults exams;
-    private final EntryAccess access;
     private final AuditLog audit;
 
     ReviewFiles(
             Rounds rounds,
             Standings standings,
             PublicNotice notice,
-            Packets packets,
             PacketJobs jobs,
             ScoreSheets sheets,
             Objections objections,
             ExamResults exams,
-            EntryAccess access,
             AuditLog audit) {
         this.rounds = rounds;
         this.standings = standings;
         this.notice = notice;
-        this.packets = packets;
         this.jobs = jobs;
         this.sheets = sheets;
         this.objections = objections;
         this.exams = exams;
-        this.access = access;
         this.audit = audit;
-    }
-
-    /** {@code GET /entries/{id}/packet?blind=}: the entry's packet, for whoever may see the entry. */
-    @GetMapping("/entries/{id}/packet")
-    void packet(
-            @PathVariable String id,
-            @RequestParam(defaultValue = "false") boolean blind,
-            Authentication who,
-            HttpServletResponse response)
-            throws IOException {
-        if (!access.of(who).includes(id)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个作品");
-        }
-        audit.record(who.getName(), "review.packet", id, blind ? "blind" : "named");
-        Downloads.send(response, Packets.fileName(id, blind), "application/zip", out -> packets.write(id, blind, out));
     }
 
     @GetMapping("/review/rounds/{round}/ranking.xlsx")
