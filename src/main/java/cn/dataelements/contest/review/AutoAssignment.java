@@ -36,16 +36,18 @@ public class AutoAssignment {
         List<Account> reviewers = assignments.reviewers();
         Map<String, Integer> load = new HashMap<>();
         reviewers.forEach(r -> load.put(r.username(), 0));
-        assignments.of(round).forEach(a -> load.merge(a.reviewer(), 1, Integer::sum));
+        Map<String, Integer> perEntry = new HashMap<>();
+        assignments.of(round).forEach(a -> {
+            load.merge(a.reviewer(), 1, Integer::sum);
+            perEntry.merge(a.entryId(), 1, Integer::sum);
+        });
         int made = 0;
         List<String> shortOf = new ArrayList<>();
         for (RoundEntry entry : rounds.entries(round)) {
             if (track != null && entry.track() != track) {
                 continue;
             }
-            int has = (int) assignments.of(round).stream()
-                    .filter(a -> a.entryId().equals(entry.entryId()))
-                    .count();
+            int has = perEntry.getOrDefault(entry.entryId(), 0);
             Entry full = has >= wanted ? null : assignments.fullEntry(entry.entryId());
             List<Account> candidates = reviewers.stream()
                     .filter(r -> full != null && !assignments.assigned(round, entry.entryId(), r.username()))

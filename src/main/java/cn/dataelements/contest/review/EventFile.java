@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One of the review's files: fsynced JSON lines, every change a new line with who and when, never rewritten. A line
- * cut short by a crash is set aside at start ({@link JsonLines#repairTail}); every whole line is read back.
+ * cut short by a crash is set aside at start ({@link JsonLines#readAll} repairs the tail first); every whole line is
+ * read back.
  */
 final class EventFile<T> {
 
@@ -25,7 +26,6 @@ final class EventFile<T> {
 
     List<T> readAll() {
         try {
-            JsonLines.repairTail(file);
             return JsonLines.readAll(file, json, type);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);

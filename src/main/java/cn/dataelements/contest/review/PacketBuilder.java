@@ -27,7 +27,7 @@ final class PacketBuilder {
      */
     static PacketEntry build(Entry full, boolean blind, List<String> senders, List<CheckedFinding> found) {
         Entry entry = full.withoutContacts();
-        Blinding blinding = blind ? Blinding.of(full, senders, texts(full)) : Blinding.contactsOnly();
+        Blinding blinding = blind ? blinding(full, senders) : Blinding.contactsOnly();
         List<PacketEntry.Section> sections = new ArrayList<>();
         for (FormSection section : entry.sections() == null ? List.<FormSection>of() : entry.sections()) {
             sections.add(new PacketEntry.Section(
@@ -88,6 +88,15 @@ final class PacketBuilder {
                     f.decision() == null ? null : f.decision().at()));
         }
         return shown;
+    }
+
+    /** The work title as a blind packet gives it. */
+    static String blindTitle(Entry full, List<String> senders) {
+        return blinding(full, senders).apply(full.workTitle());
+    }
+
+    private static Blinding blinding(Entry full, List<String> senders) {
+        return Blinding.of(full, senders, texts(full));
     }
 
     private static List<String> texts(Entry entry) {

@@ -82,7 +82,8 @@ public class Packets {
             return entry.workTitle();
         }
         java.util.Optional<Entry> full = entries.find(entry.entryId());
-        return full.isEmpty() ? entry.workTitle() : packet(full.get(), true).workTitle();
+        // the title alone: no findings to read, no sections to blind
+        return full.isEmpty() ? entry.workTitle() : PacketBuilder.blindTitle(full.get(), senders(full.get()));
     }
 
     /** The normalized entry as the packet gives it. */
