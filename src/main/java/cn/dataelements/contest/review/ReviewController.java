@@ -116,11 +116,13 @@ class ReviewController {
         return jobs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个批量任务"));
     }
 
-    @GetMapping("/api/review/packets/{id}/file")
+    /** A finished batch's zip: over the API, and from the batch's page. */
+    @GetMapping({"/api/review/packets/{id}/file", "/review/jobs/{id}/download"})
     void jobFile(@PathVariable String id, HttpServletResponse response) throws IOException {
         Path file = jobs.file(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "批量任务尚未完成"));
         response.setContentLengthLong(Files.size(file));
-        Downloads.send(response, file.getFileName().toString(), "application/zip", out -> Files.copy(file, out));
+        Downloads.send(
+                response, "评审材料-" + id.substring(0, 8) + ".zip", "application/zip", out -> Files.copy(file, out));
     }
 
     /** The entry's packet, for whoever may see the entry: the entry page's link and the API alike. */

@@ -16,7 +16,6 @@ import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -154,14 +153,6 @@ class ReviewFiles {
     String job(@PathVariable String id, Model model) {
         model.addAttribute("job", jobs.find(id).orElseThrow(() -> notFound("没有这个批量任务")));
         return "review-job";
-    }
-
-    @GetMapping("/review/jobs/{id}/download")
-    void jobFile(@PathVariable String id, HttpServletResponse response) throws IOException {
-        Path file = jobs.file(id).orElseThrow(() -> notFound("批量任务尚未完成"));
-        response.setContentLengthLong(Files.size(file));
-        Downloads.send(
-                response, "评审材料-" + id.substring(0, 8) + ".zip", "application/zip", out -> Files.copy(file, out));
     }
 
     private static ResponseStatusException notFound(String why) {
