@@ -2,8 +2,8 @@ package cn.dataelements.contest.compliance;
 
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryLookup;
+import cn.dataelements.contest.index.ElasticsearchFailures;
 import cn.dataelements.contest.index.IndexProperties;
-import cn.dataelements.contest.index.IndexingException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class IndexedEntryDirectory implements EntryDirectory {
                     .filter(Objects::nonNull)
                     .toList();
         } catch (IOException | RuntimeException e) {
-            throw new IndexingException("Could not read the entries that may conflict with " + entry.id(), e);
+            throw ElasticsearchFailures.of("Could not read the entries that may conflict with " + entry.id(), e);
         }
     }
 }

@@ -2,9 +2,9 @@ package cn.dataelements.contest.compliance;
 
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.Material;
+import cn.dataelements.contest.index.ElasticsearchFailures;
 import cn.dataelements.contest.index.IndexProperties;
 import cn.dataelements.contest.index.Indexer;
-import cn.dataelements.contest.index.IndexingException;
 import cn.dataelements.contest.submission.ReadSubmission;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -104,7 +104,7 @@ class StoredCheckInputs {
             }
             return texts;
         } catch (IOException | RuntimeException e) {
-            throw new IndexingException("Could not read the texts of submission " + submissionId, e);
+            throw ElasticsearchFailures.of("Could not read the texts of submission " + submissionId, e);
         }
     }
 }

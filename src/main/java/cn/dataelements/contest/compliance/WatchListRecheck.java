@@ -1,8 +1,8 @@
 package cn.dataelements.contest.compliance;
 
 import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.index.ElasticsearchFailures;
 import cn.dataelements.contest.index.IndexProperties;
-import cn.dataelements.contest.index.IndexingException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -77,7 +77,7 @@ class WatchListRecheck implements ListRecheck {
                     EntryUnits.class);
             return response.hits().hits();
         } catch (IOException | RuntimeException e) {
-            throw new IndexingException("Could not walk the entries to check them against a new list", e);
+            throw ElasticsearchFailures.of("Could not walk the entries to check them against a new list", e);
         }
     }
 }

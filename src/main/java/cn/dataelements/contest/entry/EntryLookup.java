@@ -1,7 +1,7 @@
 package cn.dataelements.contest.entry;
 
+import cn.dataelements.contest.index.ElasticsearchFailures;
 import cn.dataelements.contest.index.IndexProperties;
-import cn.dataelements.contest.index.IndexingException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -197,7 +197,7 @@ public class EntryLookup implements InitializingBean {
                 after = new ArrayList<>(hits.get(hits.size() - 1).sort());
             }
         } catch (IOException | RuntimeException e) {
-            throw new IndexingException("Could not read " + alias + " for the entry look-up", e);
+            throw ElasticsearchFailures.of("Could not read " + alias + " for the entry look-up", e);
         }
     }
 }

@@ -2,18 +2,15 @@ package cn.dataelements.contest.index;
 
 import cn.dataelements.contest.submission.PermanentIntakeException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -79,7 +76,7 @@ public class Indexer {
             }
             return Optional.of(new Versioned<>(found.source(), found.seqNo(), found.primaryTerm()));
         } catch (IOException | RuntimeException e) {
-            throw new IndexingException("Elasticsearch could not be asked for " + id + " in " + alias, e);
+            throw ElasticsearchFailures.of("Elasticsearch could not be asked for " + id + " in " + alias, e);
         }
     }
 
@@ -87,7 +84,7 @@ public class Indexer {
         try {
             return client.exists(e -> e.index(alias).id(id)).value();
         } catch (IOException | RuntimeException e) {
-            throw new IndexingException("Elasticsearch could not be asked for " + id + " in " + alias, e);
+            throw ElasticsearchFailures.of("Elasticsearch could not be asked for " + id + " in " + alias, e);
         }
     }
 
@@ -112,8 +109,9 @@ public class Indexer {
             }
             log.debug("{}/{} was written by another writer meanwhile; reading it again (turn {})", alias, id, turn);
         }
-        throw new IndexingException(
-                alias + "/" + id + ": still written by others after " + MAX_CONFLICTS + " turns", null);
+        // not an outage: the node answers, but something keeps writing this document, which is a defect to see
+        throw new IllegalStateException(
+                alias + "/" + id + ": still written by others after " + MAX_CONFLICTS + " turns");
     }
 
     /** True when written; false when another writer changed (or created) the document since {@code expected}. */
@@ -143,23 +141,11 @@ public class Indexer {
             // the document itself does not fit the index's mapping: no retry changes that
             return new PermanentIntakeException(alias + ": " + e.getMessage(), "索引拒绝了该提交的数据（400），原件已保存。", e);
         }
-        return new IndexingException("Elasticsearch did not take " + count + " document(s) into " + alias, e);
+        return ElasticsearchFailures.of("Elasticsearch did not take " + count + " document(s) into " + alias, e);
     }
 
-    /** The HTTP status Elasticsearch answered with, whichever layer of the client reports it; -1 when none. */
     private static int status(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ElasticsearchException es) {
-                return es.status();
-            }
-            if (t instanceof TransportException transport && transport.statusCode() > 0) {
-                return transport.statusCode();
-            }
-            if (t instanceof ResponseException response) {
-                return response.getResponse().getStatusLine().getStatusCode();
-            }
-        }
-        return -1;
+        return ElasticsearchFailures.status(e);
     }
 
     private static void failOn(String alias, List<BulkResponseItem> items) {
@@ -170,6 +156,7 @@ public class Indexer {
             String reason = alias + "/" + item.id() + ": " + item.error().type() + ": "
                     + item.error().reason();
             if (item.status() == 429 || item.status() >= 500) {
+                // overloaded or a shard not ready: the node may take it later
                 throw new IndexingException(reason, null);
             }
             if (item.status() == TOO_LARGE) {

@@ -5,18 +5,20 @@ import cn.dataelements.contest.index.IndexingException;
 import cn.dataelements.contest.ledger.IntakeLedger;
 import cn.dataelements.contest.ledger.Outcome;
 import cn.dataelements.contest.submission.PermanentIntakeException;
-import jakarta.mail.MessagingException;
+import cn.dataelements.contest.system.net.NetworkFailures;
+import cn.dataelements.contest.system.storage.DataFolder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * What happens to an item that failed, by why it failed. Content that cannot be handled goes to quarantine at once. An
- * outage (Elasticsearch unreachable or overloaded, the disk, the mail server) leaves the item at its source, retried
- * without limit and shown in health. Anything else is a defect met by this item: counted durably, tried again at the
- * next poll, and quarantined with its last error once {@code intake.routes.max-attempts} tries have failed, so it
- * cannot hold up the mail behind it forever.
+ * What happens to an item that failed, by why it failed, read from the causes the failure carries, not from its type.
+ * Content that cannot be handled goes to quarantine at once. An outage (Elasticsearch, the IMAP server or an HTTP
+ * source unreachable, timing out or overloaded; the data folder full or unwritable) leaves the item at its source,
+ * retried without limit and shown in health: every item would fail the same way, so none is to blame. Anything else is
+ * a defect met by this item: counted durably, tried again at the next poll while the items behind it go on, and
+ * quarantined with its last error once {@code intake.routes.max-attempts} tries have failed.
  */
 @Component
 public class IntakeFailures {
@@ -25,6 +27,8 @@ public class IntakeFailures {
     public static final String QUARANTINE_FOLDER = "intake.quarantineFolder";
     /** Exchange property: true once the item was quarantined. */
     public static final String QUARANTINED = "intake.quarantined";
+    /** Exchange property: true when the item was left at its source because of an outage. */
+    public static final String OUTAGE = "intake.outage";
     /** Exchange property: the item's source facts, set as soon as they are known. */
     public static final String SOURCE = "intake.source";
 
@@ -38,31 +42,57 @@ public class IntakeFailures {
     private final IntakeLedger ledger;
     private final IntakeHealth health;
     private final IntakeAttempts attempts;
+    private final DataFolder dataFolder;
     private final int maxAttempts;
 
-    IntakeFailures(IntakeLedger ledger, IntakeHealth health, IntakeAttempts attempts, IntakeProperties properties) {
+    IntakeFailures(
+            IntakeLedger ledger,
+            IntakeHealth health,
+            IntakeAttempts attempts,
+            DataFolder dataFolder,
+            IntakeProperties properties) {
         this.ledger = ledger;
         this.health = health;
         this.attempts = attempts;
+        this.dataFolder = dataFolder;
         this.maxAttempts = properties.maxAttempts();
     }
 
-    /** Content that cannot be handled: a permanent failure anywhere in the chain of causes. */
-    static Kind kind(Throwable failure) {
+    /**
+     * Why the failure happened. Permanent: content the app refuses for what it is, anywhere in the causes. Outage: a
+     * server the app depends on could not be reached or could not take the call now (as {@link IndexingException}
+     * and {@link SourceUnavailableException} say, or a lost connection anywhere in the causes), or a file could not
+     * be written and the data folder turns out to be full or unwritable. Everything else is this item's own defect.
+     */
+    Kind kind(Throwable failure) {
+        return outageReason(failure).isPresent() ? Kind.OUTAGE : permanent(failure) ? Kind.PERMANENT : Kind.DEFECT;
+    }
+
+    private static boolean permanent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PermanentIntakeException) {
-                return Kind.PERMANENT;
+                return true;
             }
         }
+        return false;
+    }
+
+    /** The outage behind a failure, described, or empty when the failure is not one. */
+    private Optional<String> outageReason(Throwable failure) {
+        if (failure == null || permanent(failure)) {
+            return Optional.empty();
+        }
+        boolean io = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IndexingException
-                    || t instanceof MessagingException
-                    || t instanceof IOException
-                    || t instanceof UncheckedIOException) {
-                return Kind.OUTAGE;
+            if (t instanceof IndexingException || t instanceof SourceUnavailableException) {
+                return Optional.of(describe(failure));
             }
+            io |= t instanceof IOException;
         }
-        return Kind.DEFECT;
+        if (NetworkFailures.isNetwork(failure)) {
+            return Optional.of(describe(failure));
+        }
+        return io ? dataFolder.unwritable() : Optional.empty();
     }
 
     boolean is(Exchange exchange, Kind kind) {
@@ -75,7 +105,7 @@ public class IntakeFailures {
             return false;
         }
         SourceItem source = exchange.getProperty(SOURCE, SourceItem.class);
-        return source != null && attempts.failed(source.key()) + 1 >= maxAttempts;
+        return source == null || attempts.failed(source.key()) + 1 >= maxAttempts;
     }
 
     public void quarantine(Exchange exchange) {
@@ -89,11 +119,16 @@ public class IntakeFailures {
     /** The defect's last attempt: counted, and the item goes to quarantine with this error. */
     public void quarantineAfterAttempts(Exchange exchange) {
         SourceItem source = exchange.getProperty(SOURCE, SourceItem.class);
-        int count = attempts.fail(source.key(), describe(cause(exchange)));
-        moveToQuarantine(exchange, "failed " + count + " times, last: " + describe(cause(exchange)));
+        String error = describe(cause(exchange));
+        if (source == null) {
+            moveToQuarantine(exchange, "failed before its source was known, so it cannot be counted: " + error);
+            return;
+        }
+        int count = attempts.fail(source.key(), error);
+        moveToQuarantine(exchange, "failed " + count + " times, last: " + error);
     }
 
-    /** A defect with attempts left: counted, and left at the source for the next poll. */
+    /** A defect with attempts left: counted, and left at the source for the next poll while the others go on. */
     public void countAttempt(Exchange exchange) {
         SourceItem source = exchange.getProperty(SOURCE, SourceItem.class);
         String reason = describe(cause(exchange));
@@ -101,12 +136,14 @@ public class IntakeFailures {
             int count = attempts.fail(source.key(), reason);
             reason = "attempt " + count + " of " + maxAttempts + " failed: " + reason;
         }
+        health.itemFailed(exchange.getFromRouteId(), reason);
         record(exchange, Outcome.RETRIED, reason);
     }
 
     /** An outage: left at the source, retried without limit, shown in health until an item goes through. */
     public void leaveForRetry(Exchange exchange) {
-        String reason = describe(cause(exchange));
+        String reason = outageReason(cause(exchange)).orElse(describe(cause(exchange)));
+        exchange.setProperty(OUTAGE, true);
         health.outage(exchange.getFromRouteId(), reason);
         record(exchange, Outcome.RETRIED, "outage: " + reason);
     }
@@ -116,7 +153,7 @@ public class IntakeFailures {
         exchange.getMessage().setHeader("moveTo", exchange.getProperty(QUARANTINE_FOLDER, String.class));
         exchange.setProperty(QUARANTINED, true);
         record(exchange, Outcome.QUARANTINED, reason);
-        health.itemSucceeded(exchange.getFromRouteId());
+        health.itemQuarantined(exchange.getFromRouteId());
     }
 
     /** The failure: on the exchange while a clause is chosen, in EXCEPTION_CAUGHT once one handles it. */
@@ -126,8 +163,21 @@ public class IntakeFailures {
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 
-    private static String describe(Throwable cause) {
-        return cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    /** The failure and its causes, each once: the outermost says where, the innermost what. */
+    static String describe(Throwable cause) {
+        if (cause == null) {
+            return "unknown";
+        }
+        StringBuilder text = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = cause; t != null && depth < 4; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            String message = t.getClass().getSimpleName() + ": " + t.getMessage();
+            if (text.indexOf(String.valueOf(t.getMessage())) >= 0 && t.getMessage() != null) {
+                continue;
+            }
+            text.append(depth == 0 ? "" : "; caused by ").append(message);
+        }
+        return text.toString();
     }
 
     private void record(Exchange exchange, Outcome outcome, String reason) {

@@ -3,11 +3,14 @@ package cn.dataelements.contest.web;
 import cn.dataelements.contest.account.AuditLog;
 import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.SubmissionArchive;
+import cn.dataelements.contest.intake.IntakeAttempts;
+import cn.dataelements.contest.intake.IntakeHealth;
 import cn.dataelements.contest.intake.SubmissionIntake;
 import cn.dataelements.contest.intake.routes.RouteFiles;
 import cn.dataelements.contest.ledger.LedgerView;
 import cn.dataelements.contest.ledger.Outcome;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 收件: the intake ledger (what arrived from where, what failed and why), the quarantine with a retry of each item
- * from the archive, and the routes with their state.
+ * from the archive, and the routes with their state: what waits, since when, what failed, what was given up on.
  */
 @Controller
 class IntakePage {
@@ -29,22 +32,59 @@ class IntakePage {
     private final SubmissionArchive archive;
     private final SubmissionIntake intake;
     private final AuditLog audit;
+    private final IntakeHealth health;
+    private final IntakeAttempts attempts;
 
     IntakePage(
-            LedgerView ledger, RouteFiles routes, SubmissionArchive archive, SubmissionIntake intake, AuditLog audit) {
+            LedgerView ledger,
+            RouteFiles routes,
+            SubmissionArchive archive,
+            SubmissionIntake intake,
+            AuditLog audit,
+            IntakeHealth health,
+            IntakeAttempts attempts) {
         this.ledger = ledger;
         this.routes = routes;
         this.archive = archive;
         this.intake = intake;
         this.audit = audit;
+        this.health = health;
+        this.attempts = attempts;
     }
+
+    /** A route as the page shows it: its file's state and what its health says, in Chinese. */
+    record RouteView(RouteFiles.State state, boolean down, List<RouteHealthText.Line> lines) {}
 
     @GetMapping("/intake")
     String intake(Model model) throws IOException {
         model.addAttribute("latest", ledger.latest(null, 100));
         model.addAttribute("quarantined", ledger.latest(Outcome.QUARANTINED, 50));
-        model.addAttribute("routes", routes.states());
+        PageModel.LabelsView labels = new PageModel.LabelsView();
+        model.addAttribute(
+                "routes",
+                routes.states().stream()
+                        .map(state -> new RouteView(
+                                state,
+                                state.routeId() != null
+                                        && !health.downReasons(state.routeId()).isEmpty(),
+                                RouteHealthText.lines(state.health(), health.maxWait(), labels::time)))
+                        .toList());
         return "intake";
+    }
+
+    /**
+     * Asks for an item the route gave up on (it could be neither taken in nor quarantined) to be tried again at the
+     * next poll, with a fresh count of attempts: after the cause was dealt with at the source.
+     */
+    @PostMapping("/intake/skipped/release")
+    String release(@RequestParam String item, Authentication who, RedirectAttributes flash) {
+        audit.record(who.getName(), "intake.release", item, "");
+        if (attempts.release(item)) {
+            flash.addFlashAttribute("message", "已恢复，该项目将在下次轮询时重新处理。");
+        } else {
+            flash.addFlashAttribute("error", "该项目不在跳过列表中（可能已被恢复）。");
+        }
+        return "redirect:/intake";
     }
 
     /** Takes a quarantined submission in again from the archive: one fresh attempt, its outcome in the ledger. */

@@ -30,6 +30,11 @@ public final class RouteFileTexts {
                 : parameters + "      - name: password\n        value: \"" + password + "\"\n";
     }
 
+    /** A mailbox route file on a given IMAP port (a proxy in front of the test's GreenMail), polled fast. */
+    public static String mailbox(String account, String password, int port) {
+        return mailbox(account, password).replace("{{intake.mail.port}}", Integer.toString(port));
+    }
+
     /** A portal route file, polled every half second, a page or a file taking at most 1.5 s before it is asked again. */
     public static String portal(String routeId, String baseUrl, String mapping) {
         return """

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP proxy on loopback in front of a real server, that a test can cut (every open connection reset, new ones
  * closed at once) and restore: a network outage without touching the server. It can also delay what the client
- * sends: a slow link, so that a test can act between two commands of the client; and hide an IMAP capability.
+ * sends: a slow link, so that a test can act between two commands of the client; hide an IMAP capability; and answer
+ * NO in the IMAP server's place to the commands that concern one mail ({@link ImapRefusal}).
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile boolean cut;
     private volatile long clientDelayMillis;
     private volatile String hiddenCapability;
+    private volatile ImapRefusal refusal;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -54,6 +56,14 @@ public final class TcpProxy implements AutoCloseable {
         hiddenCapability = name;
     }
 
+    /**
+     * Answers {@code NO} in the IMAP server's place to every command the refusal names for one message: a server that
+     * cannot give (or move) that one mail, while it serves every other.
+     */
+    public void refuse(ImapRefusal refusal) {
+        this.refusal = refusal;
+    }
+
     /** Holds every chunk the client sends this long before the server gets it. */
     public void delayClient(java.time.Duration delay) {
         clientDelayMillis = delay.toMillis();
@@ -70,39 +80,54 @@ public final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(server);
-                pipe(client, server, true);
-                pipe(server, client, false);
+                OutputStream toClient = client.getOutputStream();
+                ImapRefusal.Session session = new ImapRefusal.Session();
+                pipe(client, server, server.getOutputStream(), toClient, true, session);
+                pipe(server, client, toClient, toClient, false, session);
             } catch (IOException e) {
                 // listener closed, or the target refused: the client sees its connection fail, as in an outage
             }
         }
     }
 
-    private void pipe(Socket from, Socket to, boolean fromClient) {
+    /**
+     * Pumps what one side sends to the other. While a refusal is set, the client's commands are passed on line by line
+     * (some answered NO in the server's place) and the server's answers are read for the mails' numbers and UIDs; both
+     * pumps write to the client, one at a time.
+     */
+    private void pipe(
+            Socket from,
+            Socket to,
+            OutputStream out,
+            OutputStream toClient,
+            boolean fromClient,
+            ImapRefusal.Session session) {
         Thread pump = new Thread(
                 () -> {
-                    try (InputStream in = from.getInputStream();
-                            OutputStream out = to.getOutputStream()) {
+                    try (InputStream in = from.getInputStream()) {
                         byte[] buffer = new byte[8192];
+                        ImapRefusal.Lines lines = new ImapRefusal.Lines();
                         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                             if (fromClient && clientDelayMillis > 0) {
                                 slowLink();
                             }
-                            String hidden = hiddenCapability;
-                            if (!fromClient && hidden != null) {
-                                String chunk = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
-                                if (chunk.contains("CAPABILITY")) {
-                                    byte[] answer = chunk.replace(" " + hidden + " ", " ")
-                                            .replace(" " + hidden + "]", "]")
-                                            .replace(" " + hidden + "\r\n", "\r\n")
-                                            .getBytes(StandardCharsets.ISO_8859_1);
-                                    out.write(answer);
-                                    out.flush();
-                                    continue;
+                            ImapRefusal refusing = refusal;
+                            if (refusing != null && fromClient) {
+                                for (byte[] line : lines.add(buffer, n)) {
+                                    java.util.Optional<String> answer =
+                                            refusing.answer(session, new String(line, StandardCharsets.ISO_8859_1));
+                                    if (answer.isPresent()) {
+                                        write(toClient, answer.get().getBytes(StandardCharsets.ISO_8859_1));
+                                    } else {
+                                        write(out, line);
+                                    }
                                 }
+                                continue;
                             }
-                            out.write(buffer, 0, n);
-                            out.flush();
+                            if (refusing != null) {
+                                refusing.learn(session, lines.add(buffer, n));
+                            }
+                            write(out, hideCapability(fromClient, buffer, n));
                         }
                     } catch (IOException e) {
                         // connection cut
@@ -116,6 +141,26 @@ public final class TcpProxy implements AutoCloseable {
                 "tcp-proxy-pump");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    private static void write(OutputStream out, byte[] bytes) throws IOException {
+        synchronized (out) {
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    /** The server's chunk, without the hidden capability in its capability lists. */
+    private byte[] hideCapability(boolean fromClient, byte[] buffer, int n) {
+        String hidden = hiddenCapability;
+        String chunk = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+        if (fromClient || hidden == null || !chunk.contains("CAPABILITY")) {
+            return java.util.Arrays.copyOf(buffer, n);
+        }
+        return chunk.replace(" " + hidden + " ", " ")
+                .replace(" " + hidden + "]", "]")
+                .replace(" " + hidden + "\r\n", "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** The slow link itself: time passing on the wire is what this proxy simulates. */

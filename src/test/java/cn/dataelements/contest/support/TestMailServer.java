@@ -124,6 +124,50 @@ public final class TestMailServer {
         user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
     }
 
+    /**
+     * Puts the raw bytes into an account's inbox over IMAP itself ({@code APPEND} with a literal), as another mail
+     * client or a migration tool would: the server keeps whatever it is given, mail or not. Returns the UID the
+     * server gave it.
+     */
+    public static long append(String login, byte[] raw) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", imapPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            in.readLine();
+            command(out, in, "a LOGIN \"" + login + "\" \"" + PASSWORD + "\"", "a ");
+            out.write(("b APPEND INBOX {" + raw.length + "}\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String ready = in.readLine();
+            if (ready == null || !ready.startsWith("+")) {
+                throw new java.io.IOException("APPEND not accepted: " + ready);
+            }
+            out.write(raw);
+            String done = command(out, in, "", "b ");
+            java.util.regex.Matcher uid =
+                    java.util.regex.Pattern.compile("APPENDUID \\d+ (\\d+)").matcher(done);
+            if (!done.startsWith("b OK") || !uid.find()) {
+                throw new java.io.IOException("APPEND failed: " + done);
+            }
+            command(out, in, "c LOGOUT", "c ");
+            return Long.parseLong(uid.group(1));
+        }
+    }
+
+    /** Sends a command line and reads up to its tagged answer. */
+    private static String command(java.io.OutputStream out, java.io.BufferedReader in, String line, String tag)
+            throws java.io.IOException {
+        out.write((line + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+        for (String answer = in.readLine(); answer != null; answer = in.readLine()) {
+            if (answer.startsWith(tag)) {
+                return answer;
+            }
+        }
+        throw new java.io.IOException("the server closed the connection after " + line);
+    }
+
     /** Sends the raw bytes to an address through GreenMail's SMTP server, as a team's mail client would. */
     public static void send(String to, byte[] raw) throws MessagingException {
         Properties smtp = new Properties();

@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}; {@code bin/setup} installs
@@ -47,11 +48,18 @@ final class Browser {
         return driver;
     }
 
+    /**
+     * Signs in and waits for the page it leads to: a click returns while the next page may still be loading, and an
+     * element looked up then is looked up on the sign-in page.
+     */
     static void signIn(ChromeDriver driver, String base, String user, String password) {
         driver.get(base + "/login");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("signin")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the signed-in page of " + user + " (still on " + driver.getCurrentUrl() + ")")
+                .until(d -> !d.findElements(By.cssSelector("form.signout")).isEmpty());
     }
 
     /** The file ending in {@code suffix} once the browser has finished downloading it into the folder. */

@@ -1,6 +1,7 @@
 package cn.dataelements.contest.intake.export;
 
 import cn.dataelements.contest.exam.ExamResults;
+import cn.dataelements.contest.intake.SourceItem;
 import cn.dataelements.contest.intake.source.PolledSource;
 import cn.dataelements.contest.intake.source.PolledSource.Handed;
 import cn.dataelements.contest.ledger.Outcome;
@@ -25,8 +26,9 @@ import org.springframework.util.FileSystemUtils;
  * zip also once it stopped changing), each of its rows handed to the route in the sheet's order; once every row is
  * over the package moves to {@code done/} with a report of what was taken and what is wrong (a row without its file,
  * a file without its row). A package that cannot be read at all (no sheet with the mapping's columns, a zip that does
- * not open) moves to {@code failed/} with a reason file beside it. Nothing is deleted. A row left to be tried again
- * (an outage) leaves the package where it is, for the next poll: the rows taken before are the same submissions then.
+ * not open) moves to {@code failed/} with a reason file beside it. Nothing is deleted. A row that meets an outage
+ * leaves the package where it is and ends the poll; a row that fails for a reason of its own leaves the package for
+ * the next poll while the other rows and packages go on: the rows taken before are the same submissions then.
  */
 class ExportPoller implements PolledSource {
 
@@ -36,6 +38,7 @@ class ExportPoller implements PolledSource {
     private static final java.time.Duration STALLED_COPY = java.time.Duration.ofHours(1);
 
     private final ExportSource source;
+    private volatile Backlog backlog = Backlog.NONE;
 
     ExportPoller(ExportSource source) {
         this.source = source;
@@ -52,24 +55,79 @@ class ExportPoller implements PolledSource {
             entries = list.filter(ExportPoller::mayBePackage).sorted().toList();
         }
         int handed = 0;
+        boolean outage = false;
         for (Path entry : entries) {
-            if (!handoff.running()) {
+            if (!handoff.running() || outage) {
                 break;
             }
-            if (source.readiness().of(entry) == PackageReadiness.State.READY) {
-                Integer taken = take(entry, handoff);
-                if (taken == null) {
-                    break;
+            SourceItem item = item(entry);
+            if (!source.attempts().isSkipped(item.key())
+                    && source.readiness().of(entry) == PackageReadiness.State.READY) {
+                try {
+                    Integer taken = take(entry, handoff);
+                    outage = taken == null;
+                    handed += taken == null ? 0 : taken;
+                } catch (Exception e) {
+                    failed(item, e);
                 }
-                handed += taken;
             }
         }
+        backlog = backlog(drop);
         // after the folder, so a URL that cannot be read holds up no dropped package; the poll then fails, and health
         // says why
-        if (source.fetcher().isPresent()) {
+        if (!outage && source.fetcher().isPresent()) {
             source.fetcher().get().fetchInto(drop);
         }
         return handed;
+    }
+
+    @Override
+    public Backlog backlog() {
+        return backlog;
+    }
+
+    /** A package as a source item: what its attempts are counted by, and what a skip remembers. */
+    private SourceItem item(Path entry) {
+        return new SourceItem(source.route(), "export-package:" + entry.getFileName(), -1, -1, "");
+    }
+
+    /**
+     * A package whose handling failed outside its rows (its report or its move could not be written, an unexpected
+     * error): the next packages go on; it is tried again at the next poll, and after its last allowed attempt it is
+     * left where it is and remembered, so it is not tried for ever ahead of the others. Health names it.
+     */
+    private void failed(SourceItem item, Exception e) throws Exception {
+        if (e instanceof InterruptedException) {
+            throw e;
+        }
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        int count = source.attempts().fail(item.key(), reason);
+        log.error("Export package {} failed (attempt {} of {})", item.folder(), count, source.maxAttempts(), e);
+        if (count >= source.maxAttempts()) {
+            source.attempts().skip(item, "failed " + count + " times, last: " + reason);
+        }
+    }
+
+    /** The packages still in the drop folder (not done, not failed, not given up on), and the oldest one's time. */
+    private Backlog backlog(Path drop) throws IOException {
+        int count = 0;
+        Instant oldest = null;
+        try (Stream<Path> list = Files.list(drop)) {
+            for (Path entry : list.filter(ExportPoller::mayBePackage).toList()) {
+                boolean aPackage = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                        || entry.getFileName()
+                                .toString()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .endsWith(".zip");
+                if (!aPackage || source.attempts().isSkipped(item(entry).key())) {
+                    continue;
+                }
+                count++;
+                Instant at = Files.getLastModifiedTime(entry).toInstant();
+                oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+            }
+        }
+        return new Backlog(count, oldest);
     }
 
     private static boolean mayBePackage(Path entry) {
@@ -100,19 +158,30 @@ class ExportPoller implements PolledSource {
             }
             int handed = 0;
             List<Integer> quarantined = new ArrayList<>();
+            List<Integer> failed = new ArrayList<>();
             for (ExportPackage.Row row : read.rows()) {
                 handed++;
                 Handed outcome = handoff.hand(new ExportRow(read, row, source.channel()));
                 if (outcome == Handed.LEFT) {
                     log.warn(
-                            "Row {} of export package {} left to be tried again: the package stays",
+                            "Row {} of export package {} met an outage: the package stays, the poll stops",
                             row.number(),
                             entry.getFileName());
                     return null;
                 }
                 if (outcome == Handed.QUARANTINED) {
                     quarantined.add(row.number());
+                } else if (outcome == Handed.FAILED) {
+                    failed.add(row.number());
                 }
+            }
+            if (!failed.isEmpty()) {
+                // the rows taken are the same submissions when the package is read again
+                log.warn(
+                        "Rows {} of export package {} failed and will be tried again: the package stays",
+                        failed,
+                        entry.getFileName());
+                return handed;
             }
             done(entry, read, quarantined);
             return handed;

@@ -2,6 +2,7 @@ package cn.dataelements.contest.intake.export;
 
 import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.extraction.ArchiveExpander;
+import cn.dataelements.contest.intake.IntakeAttempts;
 import cn.dataelements.contest.intake.IntakeProperties;
 import cn.dataelements.contest.intake.ScratchFolder;
 import cn.dataelements.contest.intake.records.Channels;
@@ -35,13 +36,16 @@ class ExportRouteTemplate extends SourceRouteTemplate {
     private final ArchiveExpander expander;
     private final ExamResults exams;
     private final IntakeLedger ledger;
+    private final IntakeAttempts attempts;
+    private final int maxAttempts;
 
     ExportRouteTemplate(
             @Value("${intake.mappings-dir:mappings}") Path mappings,
             IntakeProperties properties,
             ArchiveExpander expander,
             ExamResults exams,
-            IntakeLedger ledger) {
+            IntakeLedger ledger,
+            IntakeAttempts attempts) {
         super(
                 ID,
                 Channels.EXPORT,
@@ -86,6 +90,8 @@ class ExportRouteTemplate extends SourceRouteTemplate {
         this.expander = expander;
         this.exams = exams;
         this.ledger = ledger;
+        this.attempts = attempts;
+        this.maxAttempts = properties.maxAttempts();
     }
 
     @Override
@@ -112,6 +118,8 @@ class ExportRouteTemplate extends SourceRouteTemplate {
                 workDir.resolve(route),
                 exams,
                 ledger,
+                attempts,
+                maxAttempts,
                 fetcher(rtc)));
     }
 

@@ -1,5 +1,7 @@
 package cn.dataelements.contest.intake.mail;
 
+import cn.dataelements.contest.intake.IntakeAttempts;
+import cn.dataelements.contest.intake.IntakeHealth;
 import cn.dataelements.contest.intake.IntakeProperties;
 import java.net.URI;
 import java.util.Map;
@@ -18,10 +20,11 @@ class IntakeMailComponent extends MailComponent {
 
     private static final String JAVA_MAIL_PREFIX = "mail.";
 
-    private final int workers;
+    private final ParallelMailEndpoint.Settings settings;
 
-    IntakeMailComponent(IntakeProperties properties) {
-        this.workers = properties.workers();
+    IntakeMailComponent(IntakeProperties properties, IntakeAttempts attempts, IntakeHealth health) {
+        this.settings =
+                new ParallelMailEndpoint.Settings(properties.workers(), properties.maxAttempts(), attempts, health);
     }
 
     @Override
@@ -35,7 +38,7 @@ class IntakeMailComponent extends MailComponent {
             }
             return false;
         });
-        ParallelMailEndpoint endpoint = new ParallelMailEndpoint(uri, this, configuration, workers);
+        ParallelMailEndpoint endpoint = new ParallelMailEndpoint(uri, this, configuration, settings);
         endpoint.setContentTypeResolver(getContentTypeResolver());
         setEndpointHeaderFilterStrategy(endpoint);
         setProperties(endpoint, parameters);

@@ -5,15 +5,11 @@ import cn.dataelements.contest.archive.ReceivedFacts;
 import cn.dataelements.contest.archive.SubmissionArchive;
 import cn.dataelements.contest.intake.IntakeFailures;
 import cn.dataelements.contest.intake.SourceItem;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import java.io.IOException;
 import java.time.Instant;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.mail.MailMessage;
-import org.apache.camel.support.DefaultMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +21,9 @@ class MailArchiver {
 
     static final String CHANNEL = "mail";
 
+    /** Bytes asked for per IMAP command when the route does not say (its {@code fetchChunk}). */
+    static final int DEFAULT_PIECE_SIZE = 4 << 20;
+
     private final SubmissionArchive archive;
 
     MailArchiver(SubmissionArchive archive) {
@@ -32,23 +31,37 @@ class MailArchiver {
     }
 
     public ArchivedSubmission archive(Exchange exchange) throws MessagingException, IOException {
-        Message mail = exchange.getIn(MailMessage.class).getOriginalMessage();
-        // Strangers' headers never reach the exchange: the Camel message is replaced by an empty one before anything
-        // asks for its headers (which would also cost camel-mail a round trip to the server to copy them all).
-        exchange.setIn(new DefaultMessage(exchange));
-        Folder folder = mail.getFolder();
-        long uid = folder instanceof UIDFolder uids ? uids.getUID(mail) : -1;
-        long uidValidity = folder instanceof UIDFolder uids ? uids.getUIDValidity() : -1;
-        String[] ids = mail.getHeader("Message-ID");
-        String messageId = ids == null || ids.length == 0 ? "" : ids[0].trim();
-        exchange.setProperty(
-                IntakeFailures.SOURCE,
-                new SourceItem(exchange.getFromRouteId(), folder.getFullName(), uidValidity, uid, messageId));
+        // The consumer hands the mail over as a property: the exchange's message carries nothing of it.
+        Message mail = exchange.getProperty(ParallelMailConsumer.MAIL, Message.class);
+        SourceItem known = exchange.getProperty(IntakeFailures.SOURCE, SourceItem.class);
+        String messageId = messageId(mail);
+        SourceItem source = new SourceItem(known.route(), known.folder(), known.uidValidity(), known.uid(), messageId);
+        exchange.setProperty(IntakeFailures.SOURCE, source);
         Instant received = mail.getReceivedDate() == null
                 ? Instant.now()
                 : mail.getReceivedDate().toInstant();
         ReceivedFacts facts = new ReceivedFacts(
-                CHANNEL, exchange.getFromRouteId(), folder.getFullName(), uid, uidValidity, messageId, received);
-        return archive.store(mail::writeTo, facts);
+                CHANNEL,
+                exchange.getFromRouteId(),
+                source.folder(),
+                source.uid(),
+                source.uidValidity(),
+                messageId,
+                received);
+        int pieceSize = exchange.getProperty(ParallelMailConsumer.PIECE_SIZE, DEFAULT_PIECE_SIZE, Integer.class);
+        return archive.store(out -> ImapBytes.copy(mail, pieceSize, out), facts);
+    }
+
+    /**
+     * The Message-ID as sent, or empty: a server that cannot give a mail's headers may still give its bytes, and the
+     * archived bytes are what decides whether it is a mail at all.
+     */
+    private static String messageId(Message mail) {
+        try {
+            String[] ids = mail.getHeader("Message-ID");
+            return ids == null || ids.length == 0 ? "" : ids[0].trim();
+        } catch (MessagingException e) {
+            return "";
+        }
     }
 }

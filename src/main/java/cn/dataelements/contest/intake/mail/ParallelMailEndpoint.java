@@ -1,5 +1,7 @@
 package cn.dataelements.contest.intake.mail;
 
+import cn.dataelements.contest.intake.IntakeAttempts;
+import cn.dataelements.contest.intake.IntakeHealth;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.component.mail.JavaMailSender;
@@ -15,16 +17,22 @@ import org.apache.camel.component.mail.MailEndpoint;
  */
 class ParallelMailEndpoint extends MailEndpoint {
 
-    private final int workers;
+    /**
+     * What the consumer needs of the app: how many workers read a poll's mails, the attempts that decide when a mail
+     * is given up on, and health, which learns what waits.
+     */
+    record Settings(int workers, int maxAttempts, IntakeAttempts attempts, IntakeHealth health) {}
 
-    ParallelMailEndpoint(String uri, MailComponent component, MailConfiguration configuration, int workers) {
+    private final Settings settings;
+
+    ParallelMailEndpoint(String uri, MailComponent component, MailConfiguration configuration, Settings settings) {
         super(uri, component, configuration);
-        this.workers = workers;
+        this.settings = settings;
     }
 
     @Override
     public Consumer createConsumer(Processor processor, JavaMailSender sender) throws Exception {
-        ParallelMailConsumer consumer = new ParallelMailConsumer(this, processor, sender, workers);
+        ParallelMailConsumer consumer = new ParallelMailConsumer(this, processor, sender, settings);
         consumer.setHandleFailedMessage(getConfiguration().isHandleFailedMessage());
         consumer.setSkipFailedMessage(getConfiguration().isSkipFailedMessage());
         consumer.setDelay(MailConsumer.DEFAULT_CONSUMER_DELAY);

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * (updated-at, id) order. The watermark moves only past a page whose every record's exchange is over, and the next
  * page is then asked for by that page's last key, not by its number: a record edited meanwhile moves to the end of the
  * listing and shifts the numbered pages, which would hide a record from a poll that walked them by number. Records of
- * one time filling more than a page are walked by number. A record left to be tried again (an outage) ends the poll
- * where it is. A poll killed on any page therefore starts again at or before it: nothing is skipped, and what is seen
+ * one time filling more than a page are walked by number. A record left to be tried again because of an outage ends
+ * the poll where it is; one that failed for a reason of its own holds the watermark before it while the poll goes on
+ * with the records behind it. A poll killed on any page therefore starts again at or before it: nothing is skipped, and what is seen
  * twice is the same submission, not a second one. A listing found out of order moves no watermark at all.
  */
 class PortalPoller implements PolledSource {
@@ -28,6 +29,7 @@ class PortalPoller implements PolledSource {
             .thenComparing(PortalState.Cursor::id);
 
     private final PortalSource source;
+    private volatile Backlog backlog = Backlog.NONE;
 
     PortalPoller(PortalSource source) {
         this.source = source;
@@ -40,6 +42,10 @@ class PortalPoller implements PolledSource {
         PortalState.Cursor done = from.orElse(null);
         boolean byKey = listing.updatedSinceParam() != null && !listing.byCursor();
         boolean ordered = true;
+        // once a record failed, the watermark stays before it for the rest of the poll: the next poll starts there,
+        // takes that record again and skips the ones taken meanwhile by their fingerprints
+        boolean held = false;
+        Waiting waiting = new Waiting();
         int handed = 0;
         PortalClient.Page page = source.client()
                 .first(from.map(c -> Instant.parse(c.updatedAt()).minusSeconds(listing.overlap()))
@@ -48,6 +54,7 @@ class PortalPoller implements PolledSource {
             PortalState.Cursor last = null;
             for (JsonNode record : page.records()) {
                 if (!handoff.running()) {
+                    backlog = waiting.backlog();
                     return handed;
                 }
                 PortalSource.Listed listed = source.listed(record);
@@ -57,10 +64,16 @@ class PortalPoller implements PolledSource {
                 boolean unchanged = !id.isEmpty() && source.state().seen(id, fingerprint);
                 if (!unchanged) {
                     handed++;
-                    if (handoff.hand(new PortalRecord(source, record)) == Handed.LEFT) {
+                    Handed outcome = handoff.hand(new PortalRecord(source, record));
+                    if (outcome == Handed.LEFT) {
+                        waiting.add(listed);
+                        backlog = waiting.backlog();
                         return handed;
                     }
-                    if (!id.isEmpty()) {
+                    if (outcome == Handed.FAILED) {
+                        held = true;
+                        waiting.add(listed);
+                    } else if (!id.isEmpty()) {
                         source.state().taken(id, fingerprint);
                     }
                 }
@@ -75,7 +88,7 @@ class PortalPoller implements PolledSource {
                     last = key.get();
                 }
             }
-            boolean progressed = ordered && last != null && (done == null || ORDER.compare(last, done) > 0);
+            boolean progressed = ordered && !held && last != null && (done == null || ORDER.compare(last, done) > 0);
             if (progressed) {
                 source.state().advance(last);
                 done = last;
@@ -87,6 +100,31 @@ class PortalPoller implements PolledSource {
                     ? source.client().first(Instant.parse(last.updatedAt()).minusSeconds(1))
                     : source.client().next(page);
         }
+        backlog = waiting.backlog();
         return handed;
+    }
+
+    @Override
+    public Backlog backlog() {
+        return backlog;
+    }
+
+    /** The records a poll left behind: how many, and the portal's time of the oldest. */
+    private static final class Waiting {
+        private int count;
+        private Instant oldest;
+
+        void add(PortalSource.Listed listed) {
+            count++;
+            listed.key().map(k -> Instant.parse(k.updatedAt())).ifPresent(at -> {
+                if (oldest == null || at.isBefore(oldest)) {
+                    oldest = at;
+                }
+            });
+        }
+
+        Backlog backlog() {
+            return new Backlog(count, oldest);
+        }
     }
 }

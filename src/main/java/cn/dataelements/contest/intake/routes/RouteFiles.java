@@ -1,6 +1,7 @@
 package cn.dataelements.contest.intake.routes;
 
 import cn.dataelements.contest.intake.IntakeHealth;
+import cn.dataelements.contest.intake.RouteHealth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
             String status,
             List<RouteProblem> problems,
             Instant changedAt,
-            Map<String, Object> lastOutcome) {}
+            RouteHealth health) {}
 
     /** What was last read of a file: its digest, the route it runs (if any), and its state. */
     private record Loaded(String digest, String runningRouteId, RouteFile route, State state) {}
@@ -245,7 +246,7 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
                     "",
                     route.routeId(),
                     route,
-                    new State(name, route.routeId(), route.template(), "", List.of(), Instant.now(), Map.of()));
+                    new State(name, route.routeId(), route.template(), "", List.of(), Instant.now(), RouteHealth.NONE));
         } catch (Exception e) {
             stop(route.routeId());
             RouteProblem failed = new RouteProblem(
@@ -256,13 +257,23 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
                     "",
                     restored,
                     restored == null ? null : previous,
-                    new State(name, restored, route.template(), "FAILED", List.of(failed), Instant.now(), Map.of()));
+                    new State(
+                            name,
+                            restored,
+                            route.template(),
+                            "FAILED",
+                            List.of(failed),
+                            Instant.now(),
+                            RouteHealth.NONE));
         }
     }
 
     private Loaded refused(String name, String running, RouteFile previous, List<RouteProblem> problems) {
         return new Loaded(
-                "", running, previous, new State(name, running, null, "REFUSED", problems, Instant.now(), Map.of()));
+                "",
+                running,
+                previous,
+                new State(name, running, null, "REFUSED", problems, Instant.now(), RouteHealth.NONE));
     }
 
     private void add(RouteFile route) throws Exception {
@@ -307,7 +318,7 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
                 now,
                 state.problems(),
                 state.changedAt(),
-                outcomes.outcome(state.routeId()));
+                outcomes.of(state.routeId()));
     }
 
     private void stop(String routeId) {

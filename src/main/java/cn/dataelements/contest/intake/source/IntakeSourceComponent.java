@@ -1,5 +1,6 @@
 package cn.dataelements.contest.intake.source;
 
+import cn.dataelements.contest.intake.IntakeHealth;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
@@ -11,6 +12,12 @@ import org.apache.camel.support.DefaultComponent;
 @org.springframework.stereotype.Component("intake-source")
 class IntakeSourceComponent extends DefaultComponent {
 
+    private final IntakeHealth health;
+
+    IntakeSourceComponent(IntakeHealth health) {
+        this.health = health;
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         Object source = parameters.remove("source");
@@ -20,7 +27,7 @@ class IntakeSourceComponent extends DefaultComponent {
         if (!(source instanceof PolledSource polled)) {
             throw new IllegalArgumentException("intake-source needs source=#<a PolledSource bean>: " + uri);
         }
-        SourceEndpoint endpoint = new SourceEndpoint(uri, this, polled);
+        SourceEndpoint endpoint = new SourceEndpoint(uri, this, polled, health);
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -1,5 +1,6 @@
 package cn.dataelements.contest.intake.source;
 
+import cn.dataelements.contest.intake.IntakeHealth;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -10,15 +11,17 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 class SourceEndpoint extends ScheduledPollEndpoint {
 
     private final PolledSource source;
+    private final IntakeHealth health;
 
-    SourceEndpoint(String uri, Component component, PolledSource source) {
+    SourceEndpoint(String uri, Component component, PolledSource source, IntakeHealth health) {
         super(uri, component);
         this.source = source;
+        this.health = health;
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        SourceConsumer consumer = new SourceConsumer(this, processor, source);
+        SourceConsumer consumer = new SourceConsumer(this, processor, source, health);
         configureConsumer(consumer);
         return consumer;
     }

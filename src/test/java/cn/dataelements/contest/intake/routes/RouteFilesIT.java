@@ -85,9 +85,9 @@ class RouteFilesIT {
         awaitStatus("first-mailbox.camel.yaml", "Started");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(route("first-mailbox.camel.yaml")
-                                .at("/lastOutcome/poll/status")
+                                .at("/health/poll/failing")
                                 .asText())
-                        .isEqualTo("OK"));
+                        .isEqualTo("false"));
         assertThat(get("/api/admin/routes/templates").toString())
                 .contains("\"id\":\"mailbox\"")
                 .contains("fetchChunk")
