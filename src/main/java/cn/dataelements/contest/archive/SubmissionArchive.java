@@ -31,7 +31,7 @@ public class SubmissionArchive {
     private final Path root;
     private final ObjectMapper json;
 
-    SubmissionArchive(ArchiveProperties properties, ObjectMapper json) {
+    public SubmissionArchive(ArchiveProperties properties, ObjectMapper json) {
         this.root = properties.dir().toAbsolutePath();
         this.json = json;
     }

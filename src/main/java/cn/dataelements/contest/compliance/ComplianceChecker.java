@@ -21,7 +21,8 @@ public class ComplianceChecker {
             new WorkTitleRule(),
             new MaterialsRule(),
             new FormSectionsRule(),
-            new ProofOrganizationRule());
+            new ProofOrganizationRule(),
+            new SubmittedFilesRule());
 
     private volatile RuleContext context;
 

@@ -27,7 +27,8 @@ public enum FindingCode {
     WORK_TITLE_FORBIDDEN_WORD("title", "word"),
     UNIT_DISHONEST(true, "unit", "code", "list"),
     TEAM_IN_PROVINCIAL_CONTEST(true, "unit", "title", "list"),
-    PROOF_NAMES_OTHER_ORGANIZATION("file", "organization");
+    PROOF_NAMES_OTHER_ORGANIZATION("file", "organization"),
+    SUBMITTED_FILE_MISSING("file", "channel", "reason");
 
     /** Placeholders that carry another entry's data or an organizer's list: never in a team's receipt. */
     public static final Set<String> FOREIGN_PLACEHOLDERS = Set.of("otherEntry", "otherTitle", "otherTrack", "list");

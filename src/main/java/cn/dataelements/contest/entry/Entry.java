@@ -27,6 +27,8 @@ import java.util.List;
  * @param versions every version, oldest first: each the cumulative set of the team's files at one submission
  * @param currentVersion the number of the version that counts: the last one before the stage deadline
  * @param registration what the 参赛作品登记表 (track 14) says beyond the header fields, or null without one
+ * @param missingFiles files a channel listed for the team, up to the current version, that it could not deliver and
+ *     no later submission brought
  */
 public record Entry(
         String id,
@@ -45,7 +47,13 @@ public record Entry(
         String teamKey,
         List<Version> versions,
         int currentVersion,
-        Registration registration) {
+        Registration registration,
+        List<MissingFile> missingFiles) {
+
+    public Entry {
+        // entries indexed before missing files were kept have none
+        missingFiles = missingFiles == null ? List.of() : List.copyOf(missingFiles);
+    }
 
     /**
      * One version of an entry: the files the team had sent by this submission, a later file replacing an earlier one
@@ -107,7 +115,8 @@ public record Entry(
                 teamKey,
                 versions,
                 currentVersion,
-                registration);
+                registration,
+                missingFiles);
     }
 
     /** A work title made comparable: NFKC, lower case, without spaces, quotes and book-title marks. */

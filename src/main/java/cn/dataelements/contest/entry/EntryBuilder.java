@@ -72,7 +72,8 @@ public class EntryBuilder {
                 "",
                 List.of(new Entry.Version(1, submission.id(), submission.receivedAt(), false, materials)),
                 1,
-                documents.entryRegistration());
+                documents.entryRegistration(),
+                missingFiles(submission));
         return TeamIdentity.key(view).map(key -> withTeam(view, key)).orElse(view);
     }
 
@@ -95,7 +96,8 @@ public class EntryBuilder {
                 key,
                 v.versions(),
                 v.currentVersion(),
-                v.registration());
+                v.registration(),
+                v.missingFiles());
     }
 
     /** The view with one more problem, e.g. an uncertain team match for a person to decide. */
@@ -119,7 +121,24 @@ public class EntryBuilder {
                 v.teamKey(),
                 v.versions(),
                 v.currentVersion(),
-                v.registration());
+                v.registration(),
+                v.missingFiles());
+    }
+
+    /** The files the submission's channel listed but could not deliver, as its problems name them. */
+    private static List<MissingFile> missingFiles(SubmissionDocument submission) {
+        return submission.problems().stream()
+                .filter(p -> Problem.FILE_NOT_DELIVERED.equals(p.code())
+                        && !p.location().isBlank())
+                .map(p -> new MissingFile(
+                        p.location(), submission.channel(), submission.id(), reason(p.messageZh()), p.detailEn()))
+                .toList();
+    }
+
+    /** The reason of a problem worded "附件“…”未能取得：<reason>", without what the finding says itself. */
+    private static String reason(String messageZh) {
+        int colon = messageZh.indexOf("未能取得：");
+        return colon < 0 ? messageZh : messageZh.substring(colon + "未能取得：".length());
     }
 
     private static List<Material> classify(ReadSubmission read, Catalog catalog) {

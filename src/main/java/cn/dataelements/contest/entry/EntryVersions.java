@@ -69,7 +69,8 @@ final class EntryVersions {
                         .sorted(Comparator.comparingInt(Entry.Version::number))
                         .toList(),
                 currentVersion.number(),
-                registration(upToCurrent));
+                registration(upToCurrent),
+                missingFiles(upToCurrent, currentVersion.materials()));
         return new Merged(entry, numbers);
     }
 
@@ -103,6 +104,20 @@ final class EntryVersions {
             }
         }
         return null;
+    }
+
+    /**
+     * The files the team's submissions up to the current version listed but did not deliver, each once (the newest
+     * word on it), less those a submission did deliver: a file of that name among the current version's.
+     */
+    private static List<MissingFile> missingFiles(List<SubmissionView> upToCurrent, List<Material> current) {
+        Map<String, MissingFile> missing = new java.util.LinkedHashMap<>();
+        upToCurrent.forEach(v -> v.view().missingFiles().forEach(m -> missing.put(m.name(), m)));
+        java.util.Set<String> delivered =
+                current.stream().map(Material::name).collect(java.util.stream.Collectors.toSet());
+        return missing.values().stream()
+                .filter(m -> !delivered.contains(m.name()))
+                .toList();
     }
 
     /** Files of a kind the newer submission has replace the older ones; OTHER files are replaced only by name. */

@@ -74,6 +74,14 @@ public class IntakeAttempts {
         return counts.merge(item, 1, Integer::sum);
     }
 
+    /** The item went through after failed attempts: a later failure of the same item counts from one again. */
+    public synchronized void succeeded(String item) {
+        if (counts.containsKey(item)) {
+            append(attemptsFile, new Attempt(item, Instant.now(), "", true));
+            counts.remove(item);
+        }
+    }
+
     /** Gives the item up at its source: later polls leave it alone, and health names it. */
     public synchronized void skip(SourceItem item, String reason) {
         Skipped skip = new Skipped(item.key(), item.route(), Instant.now(), reason, false);

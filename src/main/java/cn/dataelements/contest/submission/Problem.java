@@ -14,6 +14,12 @@ import java.util.Objects;
  */
 public record Problem(String code, String messageZh, String detailEn, String location) {
 
+    /**
+     * The code of the problem that names a file the channel listed but did not deliver (a portal's 404, a file a
+     * sheet's row names that its package lacks); its location is the file's name.
+     */
+    public static final String FILE_NOT_DELIVERED = "ATTACHMENT_MISSING";
+
     public Problem {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(messageZh, "messageZh");

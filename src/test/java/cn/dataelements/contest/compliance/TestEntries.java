@@ -105,6 +105,7 @@ final class TestEntries {
                 "",
                 List.of(new Entry.Version(1, "sub-1", null, false, materials)),
                 1,
-                null);
+                null,
+                List.of());
     }
 }

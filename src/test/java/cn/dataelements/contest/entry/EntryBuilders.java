@@ -36,6 +36,7 @@ public final class EntryBuilders {
                 "",
                 List.of(),
                 1,
-                null);
+                null,
+                List.of());
     }
 }

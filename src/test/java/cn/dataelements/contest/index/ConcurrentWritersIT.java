@@ -200,7 +200,8 @@ class ConcurrentWritersIT {
                 teamKey,
                 List.of(new Entry.Version(1, submissionId, at, false, List.of())),
                 1,
-                null);
+                null,
+                List.of());
     }
 
     private static SubmissionDocument document(String entryId, String which) {

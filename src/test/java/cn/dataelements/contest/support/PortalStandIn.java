@@ -29,8 +29,10 @@ import java.util.stream.Stream;
  * {@code mappings/contest-portal.mapping.yaml} maps: {@code GET /api/contest/registrations?pageNo&pageSize
  * &updatedSince} answers {@code {"code":0,"data":{"total":n,"records":[...]}}} in (updateTime, regId) order, and
  * {@code GET /files/<name>?sig=..} serves a record's files. JDK only, so {@code bin/run-local} runs it from the test
- * classes alone. Tests make it misbehave: a slow page, a request held until released, an expired signature (403), a file
- * it does not have (404), a login it requires.
+ * classes alone. Tests make it misbehave: a slow page, a page that stalls mid-body, a request held until released, an
+ * expired signature (403), a file it does not have (404) or cannot serve (5xx), and a login it requires, as gateways
+ * ask for them: a bearer token, an API key in a header or a query parameter, an appKey/appSecret signature, or an
+ * OAuth2 client-credentials token from its {@code /oauth/token}.
  */
 public final class PortalStandIn implements AutoCloseable {
 
@@ -49,7 +51,13 @@ public final class PortalStandIn implements AutoCloseable {
     private final Map<Integer, CountDownLatch> requested = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger listings = new AtomicInteger();
-    private volatile String token = "";
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final Set<String> nonces = ConcurrentHashMap.newKeySet();
+    private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> failingFiles = new ConcurrentHashMap<>();
+    private volatile Login login = Login.NONE;
+    private volatile long stallNextListingMillis;
+    private final java.util.Queue<Integer> nextListingFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public PortalStandIn() throws IOException {
         this(0);
@@ -64,6 +72,7 @@ public final class PortalStandIn implements AutoCloseable {
         }));
         server.createContext("/api/contest/registrations", this::listing);
         server.createContext("/files/", this::file);
+        server.createContext("/oauth/token", this::token);
         server.start();
     }
 
@@ -99,6 +108,7 @@ public final class PortalStandIn implements AutoCloseable {
 
     public void file(String name, byte[] bytes) {
         files.put(name, bytes);
+        failingFiles.remove(name);
     }
 
     /**
@@ -110,8 +120,70 @@ public final class PortalStandIn implements AutoCloseable {
         expireOnce.add(fileName);
     }
 
+    /** How the listing wants its callers to log in. */
+    private record Login(String kind, String name, String key, String secret) {
+        static final Login NONE = new Login("none", "", "", "");
+    }
+
+    /** The listing wants this bearer token. */
     public void requireToken(String token) {
-        this.token = token;
+        this.login = new Login("token", "Authorization", token, "");
+    }
+
+    /** The listing wants this API key in this header. */
+    public void requireHeaderKey(String header, String key) {
+        this.login = new Login("header", header, key, "");
+    }
+
+    /** The listing wants this API key in this query parameter. */
+    public void requireQueryKey(String param, String key) {
+        this.login = new Login("query", param, key, "");
+    }
+
+    /**
+     * The listing wants the default appKey/appSecret signature (X-App-Key, X-Timestamp, X-Nonce and X-Signature, the
+     * base64 HMAC-SHA256 of METHOD\nPATH\nSORTED_QUERY\nTIMESTAMP\nNONCE), a timestamp within five minutes and a
+     * nonce never seen before.
+     */
+    public void requireSignature(String appKey, String appSecret) {
+        this.login = new Login("signature", appKey, "", appSecret);
+    }
+
+    /**
+     * The listing wants a bearer token from {@code /oauth/token}, issued for the client credentials (HTTP basic, RFC
+     * 6749 2.3.1) with {@code expires_in} of an hour.
+     */
+    public void requireOAuth2(String clientId, String clientSecret) {
+        this.login = new Login("oauth2", clientId, "", clientSecret);
+    }
+
+    /** Every token issued so far is refused from now on, as after a gateway restart: 401 until a new one is asked. */
+    public void revokeTokens() {
+        validTokens.clear();
+    }
+
+    public int tokensIssued() {
+        return tokensIssued.get();
+    }
+
+    /**
+     * The next listing requests fail, one answer each in order: an HTTP status (408, 503, ...), or 0 for a connection
+     * closed without any answer.
+     */
+    public void failNextListings(int... answers) {
+        for (int answer : answers) {
+            nextListingFailures.add(answer);
+        }
+    }
+
+    /** The next listing page sends its first bytes, then nothing for this long. */
+    public void stallNextListing(long millis) {
+        stallNextListingMillis = millis;
+    }
+
+    /** This file answers with this status (a 5xx: the portal cannot serve it now) until it is given again. */
+    public void failFile(String name, int status) {
+        failingFiles.put(name, status);
     }
 
     /** The next request for this page takes this long to answer. */
@@ -143,6 +215,13 @@ public final class PortalStandIn implements AutoCloseable {
             if (!authorized(exchange)) {
                 return;
             }
+            Integer failure = nextListingFailures.poll();
+            if (failure != null) {
+                if (failure > 0) {
+                    send(exchange, failure, "text/plain", "not now".getBytes(StandardCharsets.UTF_8));
+                }
+                return; // 0: the connection closes without an answer
+            }
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             int page = Integer.parseInt(query.getOrDefault("pageNo", "1"));
             int size = Integer.parseInt(query.getOrDefault("pageSize", "20"));
@@ -169,6 +248,12 @@ public final class PortalStandIn implements AutoCloseable {
                     .toList();
             String body = "{\"code\":0,\"msg\":\"成功\",\"data\":{\"total\":" + all.size() + ",\"pageNo\":" + page
                     + ",\"records\":[" + String.join(",", onPage) + "]}}";
+            long stall = stallNextListingMillis;
+            if (stall > 0) {
+                stallNextListingMillis = 0;
+                sendStalling(exchange, body.getBytes(StandardCharsets.UTF_8), stall);
+                return;
+            }
             send(exchange, 200, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -187,6 +272,11 @@ public final class PortalStandIn implements AutoCloseable {
                 send(exchange, 403, "text/plain", "link expired".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            Integer failing = failingFiles.get(name);
+            if (failing != null) {
+                send(exchange, failing, "text/plain", "cannot serve it now".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             byte[] bytes = files.get(name);
             if (bytes == null) {
                 send(exchange, 404, "text/plain", "no such file".getBytes(StandardCharsets.UTF_8));
@@ -197,12 +287,102 @@ public final class PortalStandIn implements AutoCloseable {
     }
 
     private boolean authorized(HttpExchange exchange) throws IOException {
-        if (token.isEmpty()
-                || ("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            return true;
+        Login wanted = login;
+        boolean ok = switch (wanted.kind()) {
+            case "none" -> true;
+            case "token" ->
+                ("Bearer " + wanted.key()).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            case "header" -> wanted.key().equals(exchange.getRequestHeaders().getFirst(wanted.name()));
+            case "query" ->
+                wanted.key()
+                        .equals(query(exchange.getRequestURI().getRawQuery()).get(wanted.name()));
+            case "signature" -> signed(exchange, wanted);
+            case "oauth2" -> {
+                String header = exchange.getRequestHeaders().getFirst("Authorization");
+                yield header != null && header.startsWith("Bearer ") && validTokens.contains(header.substring(7));
+            }
+            default -> false;
+        };
+        if (!ok) {
+            send(exchange, 401, "application/json", "{\"code\":401}".getBytes(StandardCharsets.UTF_8));
         }
-        send(exchange, 401, "application/json", "{\"code\":401}".getBytes(StandardCharsets.UTF_8));
-        return false;
+        return ok;
+    }
+
+    /** The default signature, checked as a gateway does: the key, a fresh timestamp, an unused nonce, the HMAC. */
+    private boolean signed(HttpExchange exchange, Login wanted) {
+        var headers = exchange.getRequestHeaders();
+        String timestamp = String.valueOf(headers.getFirst("X-Timestamp"));
+        String nonce = String.valueOf(headers.getFirst("X-Nonce"));
+        if (!wanted.name().equals(headers.getFirst("X-App-Key"))
+                || !timestamp.matches("[0-9]{13}")
+                || Math.abs(System.currentTimeMillis() - Long.parseLong(timestamp)) > 300_000
+                || !nonces.add(nonce)) {
+            return false;
+        }
+        String raw = exchange.getRequestURI().getRawQuery();
+        List<String> pairs = new ArrayList<>(raw == null ? List.of() : List.of(raw.split("&")));
+        pairs.sort(Comparator.comparing((String p) -> p.substring(0, Math.max(0, p.indexOf('='))))
+                .thenComparing(Comparator.naturalOrder()));
+        String toSign =
+                exchange.getRequestMethod() + "\n" + exchange.getRequestURI().getRawPath() + "\n"
+                        + String.join("&", pairs) + "\n" + timestamp + "\n" + nonce;
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    wanted.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String expected =
+                    java.util.Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+            return expected.equals(headers.getFirst("X-Signature"));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token endpoint: client credentials in HTTP basic, a new token for an hour. */
+    private void token(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Login wanted = login;
+            String basic = "Basic "
+                    + java.util.Base64.getEncoder()
+                            .encodeToString((wanted.name() + ":" + wanted.secret()).getBytes(StandardCharsets.UTF_8));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || !"oauth2".equals(wanted.kind())
+                    || !basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                    || !body.contains("grant_type=client_credentials")) {
+                send(
+                        exchange,
+                        401,
+                        "application/json",
+                        "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String token = "tok-" + tokensIssued.incrementAndGet() + "-" + java.util.UUID.randomUUID();
+            validTokens.add(token);
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    ("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Sends the headers and the first bytes of a body, then nothing for a while: a body that stalls. */
+    private static void sendStalling(HttpExchange exchange, byte[] body, long millis) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body, 0, Math.min(10, body.length));
+            out.flush();
+            Thread.sleep(millis);
+            out.write(body, Math.min(10, body.length), body.length - Math.min(10, body.length));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client gave up on the stalled body
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

@@ -6,6 +6,7 @@ import cn.dataelements.contest.archive.SubmissionArchive;
 import cn.dataelements.contest.intake.IntakeFailures;
 import cn.dataelements.contest.intake.SourceItem;
 import cn.dataelements.contest.intake.records.RecordBundle;
+import cn.dataelements.contest.intake.records.RegistrationIdentities;
 import cn.dataelements.contest.intake.records.UnmappedRecord;
 import java.io.IOException;
 import org.apache.camel.Exchange;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 class ExportArchiver {
 
     private final SubmissionArchive archive;
+    private final RegistrationIdentities identities;
 
-    ExportArchiver(SubmissionArchive archive) {
+    ExportArchiver(SubmissionArchive archive, RegistrationIdentities identities) {
         this.archive = archive;
+        this.identities = identities;
     }
 
     public ArchivedSubmission archive(Exchange exchange) throws IOException {
@@ -46,6 +49,6 @@ class ExportArchiver {
         RecordBundle bundle = new RecordBundle(row.source(), row.registration(), row.files(), row.missing());
         ReceivedFacts facts = new ReceivedFacts(
                 item.channel(), route, place, -1, -1, "", row.registration().submittedAt());
-        return archive.store(bundle::writeTo, facts, bundle.identity());
+        return archive.store(bundle::writeTo, facts, identities.archiveId(bundle));
     }
 }

@@ -35,8 +35,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads an export package, a folder or a zip, by its mapping: finds its registration sheet (the shallowest sheet whose
- * header has the mapping's columns, in whatever real format), reads each row into a registration, and joins each row
- * to the files its files column names, found only inside the package. A row naming a file the package lacks, and a
+ * header has the mapping's columns, in whatever real format, streamed within its limits), reads each row into a
+ * registration, and joins each row to the files its files column names, found only inside the package, by path or by
+ * a unique file name ({@link PackageFiles}). A row naming a file the package lacks (or two files of the name), and a
  * file no row names, are each reported. A package without such a sheet is refused as a whole.
  */
 public class ExportPackageReader {
@@ -46,10 +47,12 @@ public class ExportPackageReader {
 
     private final ArchiveExpander expander;
     private final String doneMarker;
+    private final SheetLimits limits;
 
-    public ExportPackageReader(ArchiveExpander expander, String doneMarker) {
+    public ExportPackageReader(ArchiveExpander expander, String doneMarker, SheetLimits limits) {
         this.expander = expander;
         this.doneMarker = doneMarker;
+        this.limits = limits;
     }
 
     /** Reads the package; a zip is unpacked into {@code work} first. */
@@ -57,17 +60,17 @@ public class ExportPackageReader {
         String name = entry.getFileName().toString();
         List<String> problems = new ArrayList<>();
         Path root = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? entry : unpack(entry, work, problems);
-        Map<String, Path> files = files(root);
+        PackageFiles files = PackageFiles.of(root);
         List<String> columns = new ArrayList<>(mapping.fields().sourceKeys());
         columns.add(mapping.sheet().filesColumn());
-        Sheet sheet = sheet(name, files, mapping.name(), columns);
+        Sheet sheet = sheet(name, files.all(), mapping.name(), columns);
         Instant exported = Files.getLastModifiedTime(entry).toInstant();
         Set<String> claimed = new LinkedHashSet<>(List.of(sheet.path()));
         List<ExportPackage.Row> rows = new ArrayList<>();
         for (ExportSheet.SheetRow row : sheet.table().rows()) {
-            rows.add(row(root, sheet, row, mapping, exported, claimed));
+            rows.add(row(files, sheet, row, mapping, exported, claimed));
         }
-        List<String> unclaimed = files.keySet().stream()
+        List<String> unclaimed = files.all().keySet().stream()
                 .filter(path -> !claimed.contains(path))
                 .filter(path -> !Path.of(path).getFileName().toString().equals(doneMarker))
                 .toList();
@@ -87,7 +90,7 @@ public class ExportPackageReader {
         String name = entry.getFileName().toString();
         List<String> problems = new ArrayList<>();
         Path root = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? entry : unpack(entry, work, problems);
-        Map<String, Path> files = files(root);
+        Map<String, Path> files = PackageFiles.of(root).all();
         SourceMapping.ExamColumns columns = mapping.exam();
         Sheet sheet = sheet(name, files, mapping.name(), columns.columns());
         Map<String, List<ExamResult>> byExam = new LinkedHashMap<>();
@@ -143,7 +146,7 @@ public class ExportPackageReader {
         for (String candidate : candidates) {
             ExportSheet.Table table;
             try {
-                table = ExportSheet.read(candidate, Files.readAllBytes(files.get(candidate)));
+                table = ExportSheet.read(candidate, files.get(candidate), limits);
             } catch (ExportSheetException e) {
                 tried.add(candidate + "（" + e.messageForPeople() + "）");
                 continue;
@@ -164,7 +167,7 @@ public class ExportPackageReader {
     }
 
     private static ExportPackage.Row row(
-            Path root,
+            PackageFiles files,
             Sheet sheet,
             ExportSheet.SheetRow row,
             SourceMapping mapping,
@@ -178,11 +181,11 @@ public class ExportPackageReader {
         byte[] raw = JSON.writeValueAsBytes(source);
         List<MappingProblem> problems = new ArrayList<>();
         Registration registration = mapping.fields().map(values(row), exported, problems);
-        List<RecordBundle.BundleFile> files = new ArrayList<>();
+        List<RecordBundle.BundleFile> bundled = new ArrayList<>();
         List<RecordBundle.MissingFile> missing = new ArrayList<>();
         String cell = row.get(mapping.sheet().filesColumn()).strip();
         // the whole cell first: Chinese file names hold 、 and ， themselves
-        List<String> references = cell.isEmpty() || resolves(root, sheet.folder(), cell)
+        List<String> references = cell.isEmpty() || files.find(sheet.folder(), cell) instanceof PackageFiles.File
                 ? Stream.of(cell).filter(r -> !r.isEmpty()).toList()
                 : Stream.of(cell.split(mapping.sheet().separator()))
                         .map(String::strip)
@@ -196,41 +199,20 @@ public class ExportPackageReader {
                     "row " + row.number() + " of " + sheet.path() + " names no file"));
         }
         for (String reference : references) {
-            try {
-                Path file = find(root, sheet.folder(), reference);
-                claimed.add(root.relativize(file).toString().replace('\\', '/'));
-                files.add(bundled(file, reference));
-            } catch (ExportSheetException e) {
+            PackageFiles.Found found = files.find(sheet.folder(), reference);
+            if (found instanceof PackageFiles.File file) {
+                claimed.add(file.relative());
+                bundled.add(bundled(file.path(), reference));
+            } else if (found instanceof PackageFiles.Missing why) {
                 missing.add(new RecordBundle.MissingFile(
                         reference.substring(reference.replace('\\', '/').lastIndexOf('/') + 1),
                         sheet.path() + "#" + row.number(),
-                        "登记表第 " + row.number() + " 行的附件未能取得：" + e.messageForPeople() + "。",
-                        "row " + row.number() + ": " + e.getMessage()));
+                        "登记表第 " + row.number() + " 行的附件未能取得：" + why.messageForPeople() + "。",
+                        "row " + row.number() + ": " + why.detail()));
             }
         }
         return new ExportPackage.Row(
-                row.number(), raw, problems.isEmpty() ? registration : null, files, missing, problems);
-    }
-
-    private static boolean resolves(Path root, String sheetFolder, String reference) {
-        try {
-            find(root, sheetFolder, reference);
-            return true;
-        } catch (ExportSheetException e) {
-            return false;
-        }
-    }
-
-    /** A reference relative to the sheet's folder, else to the package's root. */
-    private static Path find(Path root, String sheetFolder, String reference) throws ExportSheetException {
-        if (!sheetFolder.isEmpty()) {
-            try {
-                return PackagePaths.resolve(root, sheetFolder + PackagePaths.relative(reference));
-            } catch (ExportSheetException e) {
-                // not beside the sheet: from the package's root
-            }
-        }
-        return PackagePaths.resolve(root, reference);
+                row.number(), raw, problems.isEmpty() ? registration : null, bundled, missing, problems);
     }
 
     private static RecordBundle.BundleFile bundled(Path file, String reference) throws IOException {
@@ -304,19 +286,6 @@ public class ExportPackageReader {
             }
         }
         return root;
-    }
-
-    /** Every regular file of the package by its "/"-separated path; links are not followed and not listed. */
-    private static Map<String, Path> files(Path root) throws IOException {
-        Map<String, Path> files = new LinkedHashMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted().toList()) {
-                if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                    files.put(root.relativize(path).toString().replace('\\', '/'), path);
-                }
-            }
-        }
-        return files;
     }
 
     private static String extension(String path) {

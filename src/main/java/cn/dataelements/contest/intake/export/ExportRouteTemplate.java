@@ -84,7 +84,21 @@ class ExportRouteTemplate extends SourceRouteTemplate {
                                 "https://sdt.example.gov.cn/contest/export/latest.zip",
                                 "(?:" + ParameterSpec.HTTP_URL + ")?",
                                 "a URL to fetch a package from at each look (no query, no login in it), or empty"),
-                        ParameterSpec.optionalSecret("fetchToken", "the bearer token for fetchUrl, if it needs one")));
+                        ParameterSpec.optionalSecret("fetchToken", "the bearer token for fetchUrl, if it needs one"),
+                        ParameterSpec.of(
+                                "maxSheetRows",
+                                "20000",
+                                "20000",
+                                "[1-9][0-9]{0,6}",
+                                "the most rows a registration sheet may have; a larger package is refused with the"
+                                        + " reason"),
+                        ParameterSpec.of(
+                                "maxSheetMegabytes",
+                                "64",
+                                "64",
+                                "[1-9][0-9]{0,3}",
+                                "the largest registration sheet read, in MB; a larger package is refused with the"
+                                        + " reason")));
         this.workDir =
                 ScratchFolder.cleared(properties.workDir().toAbsolutePath().resolve("export-packages"));
         this.expander = expander;
@@ -113,7 +127,12 @@ class ExportRouteTemplate extends SourceRouteTemplate {
                         doneMarker,
                         Duration.ofSeconds(Long.parseLong(resolved(rtc, "stableSeconds"))),
                         Clock.systemUTC()),
-                new ExportPackageReader(expander, doneMarker),
+                new ExportPackageReader(
+                        expander,
+                        doneMarker,
+                        new SheetLimits(
+                                Long.parseLong(resolved(rtc, "maxSheetMegabytes")) << 20,
+                                Integer.parseInt(resolved(rtc, "maxSheetRows")))),
                 resolved(rtc, "channel"),
                 workDir.resolve(route),
                 exams,

@@ -1,34 +1,27 @@
 package cn.dataelements.contest.intake.export;
 
 import cn.dataelements.contest.system.text.ChineseCharsets;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /**
  * A registration sheet of an export package, read whatever its name says: the real format is told by the content, since
- * the platform's ".xls" files are often HTML tables or CSV. An xlsx (a zip) and an xls (OLE2) are read with POI, cells
- * as the sheet shows them (an ID number stays digits, not 3.7E17); text is UTF-8 when it is valid UTF-8 (with or
- * without a byte-order mark) and GB18030, the superset of GBK, otherwise; HTML is its first table; anything else is CSV,
- * separated by commas or, when its header line has more tabs than commas, by tabs. The first row that is not empty is
- * the header; empty rows are skipped; every row keeps its number in the sheet, for the problems that name it.
+ * the platform's ".xls" files are often HTML tables or CSV. An xlsx (a zip) and an xls (OLE2) are streamed with POI's
+ * event APIs, cells as the sheet shows them (an ID number stays digits, not 3.7E17); text is UTF-8 when it is valid
+ * UTF-8 (with or without a byte-order mark) and GB18030, the superset of GBK, otherwise; HTML is its first table;
+ * anything else is CSV, separated by commas or, when its header line has more tabs than commas, by tabs. The first row
+ * that is not empty is the header; empty rows are skipped; every row keeps its number in the sheet, for the problems
+ * that name it. Memory stays bounded ({@link SheetLimits}): a sheet over the size limit is not read, and reading stops
+ * at the first row past the row limit; both are refusals that say so.
  */
 public final class ExportSheet {
 
@@ -54,113 +47,91 @@ public final class ExportSheet {
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+    /** How much of a text sheet tells its charset and whether it is text at all. */
+    private static final int SNIFF_BYTES = 1 << 20;
 
     private ExportSheet() {}
 
-    /** Reads the sheet; {@code name} is only used in messages. */
-    public static Table read(String name, byte[] bytes) throws ExportSheetException {
-        if (bytes.length == 0) {
+    /** Reads the sheet file; {@code name} is only used in messages. */
+    public static Table read(String name, Path file, SheetLimits limits) throws ExportSheetException, IOException {
+        long size = Files.size(file);
+        if (size == 0) {
             throw new ExportSheetException("登记表 " + name + " 是空文件", "registration sheet " + name + " is empty");
         }
-        if (startsWith(bytes, ZIP) || startsWith(bytes, OLE2)) {
-            return workbook(name, bytes, startsWith(bytes, ZIP) ? Format.XLSX : Format.XLS);
+        if (size > limits.maxBytes()) {
+            throw new ExportSheetException(
+                    "登记表 " + name + " 有 " + (size >> 20) + " MB，超过 " + (limits.maxBytes() >> 20) + " MB 的上限，未读取",
+                    "registration sheet " + name + " has " + size + " bytes, over the limit of " + limits.maxBytes());
         }
-        Charset charset = ChineseCharsets.charsetOf(bytes);
-        String text = ChineseCharsets.decode(bytes);
+        byte[] start = start(file);
+        Builder table = new Builder(name, limits.maxRows());
+        if (startsWith(start, ZIP) || startsWith(start, OLE2)) {
+            Format format = startsWith(start, ZIP) ? Format.XLSX : Format.XLS;
+            try {
+                if (format == Format.XLSX) {
+                    XlsxSheetReader.read(file, table);
+                } else {
+                    XlsSheetReader.read(file, table);
+                }
+            } catch (ExportSheetException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ExportSheetException(
+                        "登记表 " + name + " 无法作为 " + format + " 读取：文件可能已损坏",
+                        "registration sheet " + name + " cannot be read as " + format + ": " + e.getMessage(),
+                        e);
+            }
+            return table.build(format, null);
+        }
+        Charset charset = ChineseCharsets.charsetOfStart(start, start.length < size);
+        String text = new String(start, charset);
         if (text.indexOf('\0') >= 0) {
             throw new ExportSheetException(
                     "登记表 " + name + " 既不是 Excel、HTML 也不是 CSV 文件",
                     "registration sheet " + name + " is neither Excel, HTML nor CSV (binary content)");
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("<table")) {
-            return html(name, text, charset);
-        }
-        return csv(name, text, charset);
-    }
-
-    private static Table workbook(String name, byte[] bytes, Format format) throws ExportSheetException {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            if (workbook.getNumberOfSheets() == 0) {
-                throw new ExportSheetException(
-                        "登记表 " + name + " 没有工作表", "registration sheet " + name + " has no worksheet");
-            }
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter cells = new DataFormatter(Locale.ROOT);
-            List<List<String>> lines = new ArrayList<>();
-            List<Integer> numbers = new ArrayList<>();
-            for (Row row : sheet) {
-                List<String> line = new ArrayList<>();
-                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                    Cell cell = row.getCell(c, Row.MissingCellPolicy.RETURN_BLANK_AS_NULL);
-                    line.add(cell == null ? "" : cells.formatCellValue(cell));
-                }
-                lines.add(line);
-                numbers.add(row.getRowNum() + 1);
-            }
-            return table(name, format, null, lines, numbers);
-        } catch (IOException | RuntimeException e) {
-            throw new ExportSheetException(
-                    "登记表 " + name + " 无法作为 " + format + " 读取：文件可能已损坏",
-                    "registration sheet " + name + " cannot be read as " + format + ": " + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static Table html(String name, String text, Charset charset) throws ExportSheetException {
-        Element table = Jsoup.parse(text).selectFirst("table");
-        List<List<String>> lines = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        int number = 0;
-        for (Element row : table.select("tr")) {
-            number++;
-            List<String> line = new ArrayList<>();
-            for (Element cell : row.select("> th, > td")) {
-                line.add(cell.text());
-            }
-            lines.add(line);
-            numbers.add(number);
-        }
-        return table(name, Format.HTML, charset, lines, numbers);
-    }
-
-    private static Table csv(String name, String text, Charset charset) throws ExportSheetException {
-        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        char delimiter = first.chars().filter(c -> c == '\t').count()
-                        > first.chars().filter(c -> c == ',').count()
-                ? '\t'
-                : ',';
-        List<List<String>> lines = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
+        boolean html = text.toLowerCase(Locale.ROOT).contains("<table");
         try {
-            CSVFormat format =
-                    CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-            for (CSVRecord record : format.parse(new StringReader(text))) {
-                lines.add(record.toList());
-                numbers.add((int) record.getRecordNumber());
+            if (html) {
+                TextSheetReader.html(file, charset, table);
+            } else {
+                TextSheetReader.csv(file, charset, table);
             }
         } catch (IOException | RuntimeException e) {
             throw new ExportSheetException(
-                    "登记表 " + name + " 不是有效的 CSV：" + e.getMessage(),
-                    "registration sheet " + name + " is not valid CSV: " + e.getMessage(),
+                    "登记表 " + name + " 不是有效的 " + (html ? "HTML 表格" : "CSV") + "：" + e.getMessage(),
+                    "registration sheet " + name + " is not valid " + (html ? "HTML" : "CSV") + ": " + e.getMessage(),
                     e);
         }
-        return table(name, Format.CSV, charset, lines, numbers);
+        return table.build(html ? Format.HTML : Format.CSV, charset);
     }
 
-    private static Table table(
-            String name, Format format, Charset charset, List<List<String>> lines, List<Integer> numbers)
-            throws ExportSheetException {
-        List<String> headers = null;
-        List<SheetRow> rows = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            List<String> line = lines.get(i).stream().map(ExportSheet::clean).toList();
+    /** The rows as they come: the first that is not empty is the header, the others rows, up to the limit. */
+    private static final class Builder implements SheetRows {
+        private final String name;
+        private final int maxRows;
+        private List<String> headers;
+        private final List<SheetRow> rows = new ArrayList<>();
+
+        Builder(String name, int maxRows) {
+            this.name = name;
+            this.maxRows = maxRows;
+        }
+
+        @Override
+        public void row(int number, List<String> raw) throws ExportSheetException {
+            List<String> line = raw.stream().map(ExportSheet::clean).toList();
             if (line.stream().allMatch(String::isEmpty)) {
-                continue;
+                return;
             }
             if (headers == null) {
                 headers = line;
-                continue;
+                return;
+            }
+            if (rows.size() >= maxRows) {
+                throw new ExportSheetException(
+                        "登记表 " + name + " 超过 " + maxRows + " 行的上限，未读取；请分成几个数据包导入",
+                        "registration sheet " + name + " has more than " + maxRows + " rows");
             }
             Map<String, String> cells = new LinkedHashMap<>();
             for (int c = 0; c < headers.size(); c++) {
@@ -168,13 +139,16 @@ public final class ExportSheet {
                     cells.putIfAbsent(headers.get(c), c < line.size() ? line.get(c) : "");
                 }
             }
-            rows.add(new SheetRow(numbers.get(i), cells));
+            rows.add(new SheetRow(number, cells));
         }
-        if (headers == null || headers.stream().allMatch(String::isEmpty)) {
-            throw new ExportSheetException(
-                    "登记表 " + name + " 没有表头行", "registration sheet " + name + " has no header row");
+
+        Table build(Format format, Charset charset) throws ExportSheetException {
+            if (headers == null || headers.stream().allMatch(String::isEmpty)) {
+                throw new ExportSheetException(
+                        "登记表 " + name + " 没有表头行", "registration sheet " + name + " has no header row");
+            }
+            return new Table(format, charset, headers, List.copyOf(rows));
         }
-        return new Table(format, charset, headers, rows);
     }
 
     /** A cell as compared: NFKC (full-width letters and digits made plain), spaces at the ends removed. */
@@ -182,6 +156,12 @@ public final class ExportSheet {
         return cell == null
                 ? ""
                 : Normalizer.normalize(cell, Normalizer.Form.NFKC).strip();
+    }
+
+    private static byte[] start(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(SNIFF_BYTES);
+        }
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -3,14 +3,17 @@ package cn.dataelements.contest.intake.portal;
 import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.ReceivedFacts;
 import cn.dataelements.contest.archive.SubmissionArchive;
+import cn.dataelements.contest.intake.IntakeAttempts;
 import cn.dataelements.contest.intake.IntakeFailures;
 import cn.dataelements.contest.intake.IntakeProperties;
 import cn.dataelements.contest.intake.ScratchFolder;
 import cn.dataelements.contest.intake.SourceItem;
+import cn.dataelements.contest.intake.SourceUnavailableException;
 import cn.dataelements.contest.intake.records.Channels;
 import cn.dataelements.contest.intake.records.MappingProblem;
 import cn.dataelements.contest.intake.records.RecordBundle;
 import cn.dataelements.contest.intake.records.Registration;
+import cn.dataelements.contest.intake.records.RegistrationIdentities;
 import cn.dataelements.contest.intake.records.UnmappedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +33,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * First step of a portal route: a listing record and its files, archived as received before anything reads them. Its
  * files come from the allowed hosts only; a link that expired (403) is renewed by reading the listing again; a file
- * the portal does not have (404, 410) or a link to another host becomes a problem on the submission; any other
- * failure leaves the record to be tried again. A record that does not map (no id, no title, a time that is not one) is
+ * the portal does not have (404, 410) or a link to another host becomes a problem on the submission; a file the
+ * portal cannot serve now (5xx, a timeout, a stall) leaves the record to be tried again, until it has failed
+ * {@code fileTries} times: then it too is a problem on the submission, and the record goes in without it. A record that does not map (no id, no title, a time that is not one) is
  * archived as it came and quarantined, and the listing goes on.
  */
 @Component
@@ -41,11 +45,20 @@ class PortalArchiver {
 
     private final SubmissionArchive archive;
     private final ObjectMapper json;
+    private final IntakeAttempts attempts;
+    private final RegistrationIdentities identities;
     private final Path workDir;
 
-    PortalArchiver(SubmissionArchive archive, ObjectMapper json, IntakeProperties properties) {
+    PortalArchiver(
+            SubmissionArchive archive,
+            ObjectMapper json,
+            IntakeAttempts attempts,
+            RegistrationIdentities identities,
+            IntakeProperties properties) {
         this.archive = archive;
         this.json = json;
+        this.attempts = attempts;
+        this.identities = identities;
         this.workDir =
                 ScratchFolder.cleared(properties.workDir().toAbsolutePath().resolve("portal-downloads"));
     }
@@ -74,11 +87,11 @@ class PortalArchiver {
         Files.createDirectories(workDir);
         Path work = Files.createTempDirectory(workDir, "record-");
         try {
-            Bundled bundled = files(source, record, work);
+            Bundled bundled = files(source, record, work, route);
             RecordBundle bundle = new RecordBundle(raw, registration, bundled.files(), bundled.missing());
             Instant received = receivedAt(source, registration);
             ReceivedFacts facts = new ReceivedFacts(Channels.PORTAL, route, id, -1, -1, "", received);
-            return archive.store(bundle::writeTo, facts, bundle.identity());
+            return archive.store(bundle::writeTo, facts, identities.archiveId(bundle));
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
@@ -99,7 +112,8 @@ class PortalArchiver {
 
     private record Bundled(List<RecordBundle.BundleFile> files, List<RecordBundle.MissingFile> missing) {}
 
-    private Bundled files(PortalSource source, JsonNode record, Path work) throws IOException, InterruptedException {
+    private Bundled files(PortalSource source, JsonNode record, Path work, String route)
+            throws IOException, InterruptedException {
         List<RecordBundle.BundleFile> files = new ArrayList<>();
         List<RecordBundle.MissingFile> missing = new ArrayList<>();
         JsonNode current = record;
@@ -119,6 +133,7 @@ class PortalArchiver {
                                 : "The attachment list at " + attachment.reference() + " is not a list"));
                 continue;
             }
+            String tries = route + "|portal-file:" + attachment.reference();
             try {
                 PortalClient.Download download =
                         source.client().download(source.client().resolve(attachment.link()), work);
@@ -128,6 +143,24 @@ class PortalArchiver {
                         download.file(),
                         download.sha256(),
                         download.size()));
+                attempts.succeeded(tries);
+            } catch (SourceUnavailableException e) {
+                // the record is left to be tried again, but a file the portal never serves must not hold it for ever
+                int tried = attempts.fail(tries, e.getMessage());
+                if (tried < source.fileTries()) {
+                    throw e;
+                }
+                log.warn(
+                        "Portal file {} failed {} times: taken as missing ({})",
+                        attachment.reference(),
+                        tried,
+                        e.getMessage());
+                missing.add(new RecordBundle.MissingFile(
+                        attachment.name(),
+                        attachment.reference(),
+                        "附件“" + attachment.name() + "”未能取得：门户连续 " + tried + " 次无法提供该文件（服务器错误或超时）。请联系参赛团队或门户核实。",
+                        "The portal failed to serve " + attachment.reference() + " " + tried + " times: "
+                                + e.getMessage()));
             } catch (PortalClient.RefusedDownload e) {
                 if (e.status == 403 && !renewed) {
                     // a signed link that expired: the listing gives a fresh one

@@ -1,12 +1,16 @@
 package cn.dataelements.contest.intake.portal;
 
+import cn.dataelements.contest.intake.SourceUnavailableException;
 import cn.dataelements.contest.intake.records.SourceMapping;
 import cn.dataelements.contest.intake.records.SourceTimes;
+import cn.dataelements.contest.intake.source.BoundedBody;
 import cn.dataelements.contest.system.storage.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,13 +19,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +34,10 @@ import java.util.stream.Collectors;
 
 /**
  * Speaks to a portal: reads its listing page by page (page numbers or a cursor, as the mapping says) and downloads a
- * record's files, only from the allowed hosts, with the route's token or basic login. A page that answers 5xx or times
- * out is asked again with backoff; what still fails is an {@link IOException}, which leaves the poll (or the item) to
- * be tried again.
+ * record's files, only from the allowed hosts, with the route's login on requests to the portal itself. A page that
+ * answers 5xx, 429 or 408, times out, resets its connection or stalls for longer than the timeout is asked again with
+ * backoff; what still fails is a {@link SourceUnavailableException}, which leaves the poll (or the item) to be tried
+ * again. A 401 renews a login that can be renewed, once.
  */
 class PortalClient {
 
@@ -56,17 +60,12 @@ class PortalClient {
     private static final int TRIES = 3;
     /** The largest file a record may bring; a larger one is a problem on the submission, not a download. */
     static final long MAX_FILE_BYTES = 1L << 30;
-
-    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "portal-download-watchdog");
-                thread.setDaemon(true);
-                return thread;
-            });
+    /** The largest listing page read; a larger one fails the poll. */
+    static final long MAX_PAGE_BYTES = 64L << 20;
 
     private final URI base;
     private final SourceMapping.Listing listing;
-    private final String authorization;
+    private final PortalLogin login;
     private final Set<String> hosts;
     private final Duration timeout;
     private final Duration backoff;
@@ -76,34 +75,28 @@ class PortalClient {
     PortalClient(
             URI base,
             SourceMapping.Listing listing,
-            String authorization,
+            PortalLogin login,
             Set<String> hosts,
             Duration timeout,
             Duration backoff,
+            HttpClient http,
             ObjectMapper json) {
         this.base = base;
         this.listing = listing;
-        this.authorization = authorization;
+        this.login = login;
         this.hosts = hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.timeout = timeout;
         this.backoff = backoff;
         this.json = json;
-        this.http = HttpClient.newBuilder()
+        this.http = http;
+    }
+
+    /** The HTTP client of a portal route: no redirect is followed. */
+    static HttpClient http(Duration timeout) {
+        return HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-    }
-
-    /** The Authorization header of a route's login: a bearer token, basic, or none. */
-    static String authorization(String type, String username, String credential) {
-        return switch (type) {
-            case "token" -> "Bearer " + credential;
-            case "basic" ->
-                "Basic "
-                        + Base64.getEncoder()
-                                .encodeToString((username + ":" + credential).getBytes(StandardCharsets.UTF_8));
-            default -> "";
-        };
     }
 
     /** The first page of the records changed since a time (all records when null). */
@@ -133,7 +126,8 @@ class PortalClient {
         JsonNode body = getJson(uri);
         JsonNode items = JsonPaths.at(body, listing.items());
         if (!items.isArray()) {
-            throw new PortalFormatException("The listing " + uri + " has no list at " + listing.items());
+            throw new PortalFormatException(
+                    "The listing " + PortalLogin.shown(uri) + " has no list at " + listing.items());
         }
         List<JsonNode> records = new ArrayList<>();
         items.forEach(records::add);
@@ -151,24 +145,19 @@ class PortalClient {
         return new Page(records, next);
     }
 
+    /** A page of the listing, asked again with backoff while the portal cannot answer it. */
     private JsonNode getJson(URI uri) throws IOException, InterruptedException {
-        IOException last = null;
+        SourceUnavailableException last = null;
         for (int attempt = 1; attempt <= TRIES; attempt++) {
             try {
-                HttpResponse<InputStream> response = http.send(request(uri), HttpResponse.BodyHandlers.ofInputStream());
-                try (InputStream body = response.body()) {
-                    int status = response.statusCode();
-                    if (status == 200) {
-                        return json.readTree(body);
-                    }
-                    IOException failed = new IOException("The portal answered " + status + " for " + uri);
-                    if (status < 500 && status != 429) {
-                        throw failed;
-                    }
-                    last = failed;
-                }
-            } catch (java.net.http.HttpTimeoutException | java.net.ConnectException e) {
+                ByteArrayOutputStream page = new ByteArrayOutputStream();
+                fetch(uri, "application/json", page, MAX_PAGE_BYTES, "the listing page " + PortalLogin.shown(uri));
+                return json.readTree(page.toByteArray());
+            } catch (SourceUnavailableException e) {
                 last = e;
+            } catch (RefusedDownload e) {
+                throw new IOException(
+                        "The portal refused the listing " + PortalLogin.shown(uri) + ": " + e.getMessage());
             }
             if (attempt < TRIES) {
                 Thread.sleep(backoff.multipliedBy(1L << (attempt - 1)).toMillis());
@@ -179,67 +168,51 @@ class PortalClient {
 
     /**
      * Downloads a file into a folder, only from an allowed host. Throws {@link RefusedDownload} when the portal refuses
-     * it or does not have it (a 3xx or 4xx other than 408 and 429, or a file over the size limit), and an
-     * {@link IOException} when it may work later (5xx, 408, 429, a timeout, a body that stalls for longer than the
-     * timeout).
+     * it or does not have it (a 3xx or 4xx other than 408 and 429, or a file over the size limit), and a
+     * {@link SourceUnavailableException} when it may work later (5xx, 408, 429, a timeout, a reset, a body that stalls
+     * for longer than the timeout).
      */
     Download download(URI uri, Path into) throws IOException, InterruptedException {
         if (!allowed(uri)) {
-            throw new RefusedDownload(0, "The link " + withoutQuery(uri) + " is not on an allowed host " + hosts);
+            throw new RefusedDownload(0, "The link " + PortalLogin.shown(uri) + " is not on an allowed host " + hosts);
         }
-        HttpResponse<InputStream> response = http.send(request(uri), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status >= 300 && status < 500 && status != 408 && status != 429) {
-                throw new RefusedDownload(status, "The portal answered " + status + " for " + withoutQuery(uri));
-            }
-            if (status != 200) {
-                throw new IOException("The portal answered " + status + " for " + withoutQuery(uri));
-            }
-            MessageDigest sha = Sha256.digest();
-            Path file = Files.createTempFile(into, "download-", ".part");
-            long size = copy(new DigestInputStream(body, sha), file, uri);
+        MessageDigest sha = Sha256.digest();
+        Path file = Files.createTempFile(into, "download-", ".part");
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
+            long size = fetch(uri, "*/*", out, MAX_FILE_BYTES, "the file " + PortalLogin.shown(uri));
             return new Download(file, Sha256.hex(sha), size);
         }
     }
 
-    /** Copies a body, closing it when it stalls for longer than the timeout or grows over the limit. */
-    private long copy(InputStream body, Path file, URI uri) throws IOException {
-        java.util.concurrent.atomic.AtomicLong progress = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
-        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.scheduleAtFixedRate(
-                () -> {
-                    if (System.nanoTime() - progress.get() > timeout.toNanos()) {
-                        try {
-                            body.close();
-                        } catch (IOException e) {
-                            // closing is all the watchdog can do
-                        }
-                    }
-                },
-                1,
-                1,
-                java.util.concurrent.TimeUnit.SECONDS);
-        long size = 0;
-        try (java.io.OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-                size += n;
-                if (size > MAX_FILE_BYTES) {
-                    throw new RefusedDownload(
-                            413, "The file " + withoutQuery(uri) + " is over " + MAX_FILE_BYTES + " bytes");
+    /**
+     * One GET, its body copied under the stall guard and size limit; a 401 from the portal renews its login once.
+     * Refusals are {@link RefusedDownload}; what may work later is a {@link SourceUnavailableException}.
+     */
+    private long fetch(URI uri, String accept, OutputStream out, long maxBytes, String what)
+            throws IOException, InterruptedException {
+        for (boolean renewed = false; ; renewed = true) {
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(request(uri, accept), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                throw new SourceUnavailableException(what + " could not be asked for: " + e, e);
+            }
+            try (InputStream body = response.body()) {
+                int status = response.statusCode();
+                if (status == 200) {
+                    return BoundedBody.copy(body, out, maxBytes, timeout, what);
                 }
-                out.write(buffer, 0, n);
-                progress.set(System.nanoTime());
+                if (status == 401 && !renewed && sameOrigin(uri) && login.renew()) {
+                    continue;
+                }
+                if (status >= 500 || status == 429 || status == 408) {
+                    throw new SourceUnavailableException("The portal answered " + status + " for " + what);
+                }
+                throw new RefusedDownload(status, "The portal answered " + status + " for " + what);
+            } catch (BoundedBody.TooLargeException e) {
+                throw new RefusedDownload(413, e.getMessage());
             }
-        } catch (IOException e) {
-            if (e instanceof RefusedDownload) {
-                throw e;
-            }
-            throw new IOException("The download of " + withoutQuery(uri) + " failed or stalled: " + e.getMessage(), e);
-        } finally {
-            watchdog.cancel(false);
         }
-        return size;
     }
 
     /** A link as the record gives it, resolved against the portal's address. */
@@ -258,19 +231,21 @@ class PortalClient {
 
     /** A link without its query (where signatures and tokens are): what is shown and kept. */
     static String withoutQuery(URI uri) {
-        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return PortalLogin.shown(uri);
     }
 
-    private HttpRequest request(URI uri) {
+    /** The request; the login goes to the portal itself only, never to a file host. */
+    private HttpRequest request(URI uri, String accept) throws IOException, InterruptedException {
+        boolean portal = sameOrigin(uri);
+        URI address = portal ? login.address(uri) : uri;
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(timeout).GET();
-        if (!authorization.isEmpty() && sameOrigin(uri)) {
-            request.header("Authorization", authorization);
+                HttpRequest.newBuilder(address).timeout(timeout).GET().header("Accept", accept);
+        if (portal) {
+            login.sign(request, address, "GET");
         }
-        return request.header("Accept", "application/json, */*").build();
+        return request.build();
     }
 
-    /** The login goes to the portal itself only, never to a file host. */
     private boolean sameOrigin(URI uri) {
         return base.getScheme().equals(uri.getScheme())
                 && base.getHost().equalsIgnoreCase(uri.getHost())

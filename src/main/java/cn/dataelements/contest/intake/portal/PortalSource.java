@@ -29,11 +29,18 @@ class PortalSource {
     private final SourceMapping mapping;
     private final PortalClient client;
     private final PortalState state;
+    private final int fileTries;
 
-    PortalSource(SourceMapping mapping, PortalClient client, PortalState state) {
+    PortalSource(SourceMapping mapping, PortalClient client, PortalState state, int fileTries) {
         this.mapping = mapping;
         this.client = client;
         this.state = state;
+        this.fileTries = fileTries;
+    }
+
+    /** How often a file the portal keeps answering 5xx for is asked for before it is a problem on the submission. */
+    int fileTries() {
+        return fileTries;
     }
 
     SourceMapping mapping() {
@@ -80,7 +87,7 @@ class PortalSource {
         }
         MessageDigest sha = Sha256.digest();
         try {
-            sha.update(CANONICAL.writeValueAsBytes(registration));
+            sha.update(CANONICAL.writeValueAsBytes(registration == null ? null : registration.sorted()));
         } catch (IOException e) {
             throw new IllegalStateException("A registration is always JSON", e);
         }

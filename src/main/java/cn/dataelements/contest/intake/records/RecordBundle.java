@@ -26,7 +26,8 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Its archive id is its {@link #identity()}, not the hash of the zip's bytes: the sha-256 of the mapped fields and
  * of the files' sha-256s. A portal's raw JSON changes with signed links and counters; the same registration seen again
- * unchanged is the same submission, and a changed one is a new version of the same entry.
+ * unchanged is the same submission (in whatever order its units and members are listed), and a changed one is a new
+ * version of the same entry. {@link RegistrationIdentities} gives the id a bundle is archived under.
  */
 public record RecordBundle(
         byte[] source, Registration registration, List<BundleFile> files, List<MissingFile> missing) {
@@ -64,22 +65,44 @@ public record RecordBundle(
         missing = List.copyOf(missing);
     }
 
-    /** The registration's identity: the sha-256 of its fields (without its times) and of its files' sha-256s. */
+    /**
+     * The registration's identity: the sha-256 of its fields (without its times, its units and members sorted, so the
+     * order a source lists them in changes nothing) and of its files' sha-256s.
+     */
     public String identity() {
+        return identity(
+                registration.canonical(),
+                files.stream().map(BundleFile::sha256).toList(),
+                missing.stream().map(MissingFile::name).toList());
+    }
+
+    /** Today's identity of a registration archived as a bundle, from its manifest alone (its files are not read). */
+    static String identityOf(Path archived) throws IOException {
+        try (ZipFile zip = new ZipFile(archived.toFile(), StandardCharsets.UTF_8)) {
+            ZipEntry manifestEntry = zip.getEntry("bundle.json");
+            if (manifestEntry == null) {
+                throw new IOException("Not a registration bundle: " + archived);
+            }
+            Manifest manifest;
+            try (InputStream in = zip.getInputStream(manifestEntry)) {
+                manifest = JSON.readValue(in, Manifest.class);
+            }
+            return identity(
+                    manifest.registration().canonical(),
+                    manifest.files().stream().map(Listed::sha256).toList(),
+                    manifest.missing().stream().map(MissingFile::name).toList());
+        }
+    }
+
+    private static String identity(Registration fields, List<String> fileHashes, List<String> missingNames) {
         MessageDigest sha = Sha256.digest();
         try {
-            sha.update(JSON.writeValueAsBytes(registration.withoutTimes()));
+            sha.update(JSON.writeValueAsBytes(fields));
         } catch (IOException e) {
             throw new IllegalStateException("A registration is always JSON", e);
         }
-        files.stream()
-                .map(BundleFile::sha256)
-                .sorted()
-                .forEach(h -> sha.update(("\n" + h).getBytes(StandardCharsets.US_ASCII)));
-        missing.stream()
-                .map(MissingFile::name)
-                .sorted()
-                .forEach(n -> sha.update(("\n-" + n).getBytes(StandardCharsets.UTF_8)));
+        fileHashes.stream().sorted().forEach(h -> sha.update(("\n" + h).getBytes(StandardCharsets.US_ASCII)));
+        missingNames.stream().sorted().forEach(n -> sha.update(("\n-" + n).getBytes(StandardCharsets.UTF_8)));
         return Sha256.hex(sha);
     }
 

@@ -28,9 +28,6 @@ import java.util.zip.ZipException;
  */
 public class RecordSubmissionReader implements SubmissionReader {
 
-    /** The code of the problem that names a file the source listed but did not deliver. */
-    public static final String FILE_MISSING = "ATTACHMENT_MISSING";
-
     private final String channel;
     private final MaterialReader materials;
     private final SubmissionLimits limits;
@@ -81,7 +78,8 @@ public class RecordSubmissionReader implements SubmissionReader {
         List<ReadFile> files = read.files();
         List<Problem> problems = new ArrayList<>(read.problems());
         for (RecordBundle.MissingFile missing : bundle.missing()) {
-            problems.add(new Problem(FILE_MISSING, missing.messageZh(), missing.detailEn(), missing.name()));
+            problems.add(
+                    new Problem(Problem.FILE_NOT_DELIVERED, missing.messageZh(), missing.detailEn(), missing.name()));
         }
         Registration registration = bundle.registration();
         ReceivedFacts first = archived.firstReceived();

@@ -3,6 +3,7 @@ package cn.dataelements.contest.intake.records;
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.normalize.FormHeader;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,9 +43,50 @@ public record Registration(
         return new FormHeader(workTitle, trackText, topic, units, members, contact);
     }
 
-    /** The fields that make the registration what it is, without its times: part of its identity. */
-    Registration withoutTimes() {
+    /**
+     * The fields that make the registration what it is, without its times and whatever order the source lists its
+     * units and members in: its identity, and what tells a record seen again unchanged.
+     */
+    public Registration canonical() {
+        Registration sorted = sorted();
         return new Registration(
-                sourceId, workTitle, trackText, topic, units, members, contact, receiptAddress, null, null);
+                sourceId,
+                workTitle,
+                trackText,
+                topic,
+                sorted.units,
+                sorted.members,
+                contact,
+                receiptAddress,
+                null,
+                null);
+    }
+
+    /** The registration with its units and members sorted, its times kept: what a listing says, in any order. */
+    public Registration sorted() {
+        return new Registration(
+                sourceId,
+                workTitle,
+                trackText,
+                topic,
+                units.stream().sorted(UNITS).toList(),
+                members.stream().sorted(MEMBERS).toList(),
+                contact,
+                receiptAddress,
+                submittedAt,
+                updatedAt);
+    }
+
+    private static final Comparator<Entry.Unit> UNITS = Comparator.comparing((Entry.Unit u) -> text(u.creditCode()))
+            .thenComparing(u -> text(u.name()))
+            .thenComparing(Entry.Unit::lead);
+    private static final Comparator<Entry.Representative> MEMBERS = Comparator.comparing(
+                    (Entry.Representative m) -> text(m.name()))
+            .thenComparing(m -> text(m.role()))
+            .thenComparing(m -> text(m.phone()))
+            .thenComparing(m -> text(m.email()));
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * @param sheet how an export's rows name their files, null for a portal
  * @param exam the columns of a 数字技能 score sheet, for an export of exam results instead of registrations; then
  *     {@code fields} and {@code sheet} are null
+ * @param auth how a portal's gateway wants the route's login ({@link GatewayAuth#DEFAULT} when not said)
  */
 public record SourceMapping(
         String name,
@@ -41,7 +42,8 @@ public record SourceMapping(
         FieldMapping fields,
         Attachments attachments,
         Sheet sheet,
-        ExamColumns exam) {
+        ExamColumns exam,
+        GatewayAuth auth) {
 
     public static final String SUFFIX = ".mapping.yaml";
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -131,7 +133,8 @@ public record SourceMapping(
             Map<String, Object> fields,
             Attachments attachments,
             Sheet sheet,
-            ExamColumns exam) {}
+            ExamColumns exam,
+            GatewayAuth auth) {}
 
     /** Where a mapping of this name lies. */
     public static Path file(Path dir, String name) {
@@ -180,16 +183,26 @@ public record SourceMapping(
         if ("portal".equals(expectedKind)) {
             checkListing(file.listing(), problems);
             checkAttachments(file.attachments(), problems);
+            GatewayAuth.check(file.auth(), problems);
             notFor(file.sheet(), "sheet", expectedKind, problems);
         } else {
             checkSheet(file.sheet(), fields, problems);
             notFor(file.listing(), "listing", expectedKind, problems);
             notFor(file.attachments(), "attachments", expectedKind, problems);
+            notFor(file.auth(), "auth", expectedKind, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidMappingException(path, problems);
         }
-        return new SourceMapping(name, expectedKind, file.listing(), fields, file.attachments(), file.sheet(), null);
+        return new SourceMapping(
+                name,
+                expectedKind,
+                file.listing(),
+                fields,
+                file.attachments(),
+                file.sheet(),
+                null,
+                file.auth() == null ? GatewayAuth.DEFAULT : file.auth());
     }
 
     /** A mapping of score sheets: an export's, with the exam's columns and nothing of a registration. */
@@ -204,6 +217,7 @@ public record SourceMapping(
         notFor(file.sheet(), "sheet", "exam", problems);
         notFor(file.listing(), "listing", "exam", problems);
         notFor(file.attachments(), "attachments", "exam", problems);
+        notFor(file.auth(), "auth", "exam", problems);
         match(exam.name(), KEY, "exam.name", "姓名", true, problems);
         match(exam.score(), KEY, "exam.score", "成绩", true, problems);
         match(exam.unit(), KEY, "exam.unit", "工作单位", false, problems);
@@ -213,7 +227,7 @@ public record SourceMapping(
         if (!problems.isEmpty()) {
             throw new InvalidMappingException(path, problems);
         }
-        return new SourceMapping(name, expectedKind, null, null, null, null, exam);
+        return new SourceMapping(name, expectedKind, null, null, null, null, exam, GatewayAuth.DEFAULT);
     }
 
     private static void checkListing(Listing listing, List<MappingProblem> problems) {

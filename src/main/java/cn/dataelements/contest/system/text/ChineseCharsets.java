@@ -36,6 +36,27 @@ public final class ChineseCharsets {
         }
     }
 
+    /**
+     * As {@link #charsetOf}, for the start of a longer text: a UTF-8 sequence cut off at the end of the start does not
+     * make it GB18030.
+     *
+     * @param cut true when the bytes are only the start of the text
+     */
+    public static Charset charsetOfStart(byte[] start, boolean cut) {
+        if (!cut) {
+            return charsetOf(start);
+        }
+        int end = start.length;
+        // step back over a multi-byte sequence the cut may have split: at most three continuation bytes and its lead
+        for (int back = 0; back < 4 && end > 0 && (start[end - 1] & 0x80) != 0; back++) {
+            end--;
+            if ((start[end] & 0xC0) == 0xC0) {
+                break;
+            }
+        }
+        return charsetOf(java.util.Arrays.copyOf(start, end));
+    }
+
     /** The text, in the charset {@link #charsetOf} finds, without a UTF-8 byte-order mark. */
     public static String decode(byte[] bytes) {
         int skip = hasUtf8Bom(bytes) ? UTF8_BOM.length : 0;

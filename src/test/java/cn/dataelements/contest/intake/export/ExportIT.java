@@ -125,6 +125,71 @@ class ExportIT {
     }
 
     @Test
+    void aPackageAsThePlatformMakesItJoinsBareNamesToTheFilesInItsAttachmentFolder() throws Exception {
+        Path folder = Files.createDirectories(DROP.resolve("导出-" + RUN + "-platform"));
+        Path attachments = Files.createDirectories(folder.resolve("附件"));
+        Files.write(attachments.resolve("方案介绍-5.docx"), form("机关事务数字平台" + RUN));
+        Files.write(attachments.resolve("方案介绍-6.DOCX"), form("机关后勤保障平台" + RUN));
+        Files.createDirectories(folder.resolve("附件/甲"));
+        Files.createDirectories(folder.resolve("附件/乙"));
+        Files.writeString(folder.resolve("附件/甲/登记表.pdf"), "one");
+        Files.writeString(folder.resolve("附件/乙/登记表.pdf"), "two");
+        String sheet = htmlTable(List.of(
+                        row(5, "机关事务数字平台" + RUN, "方案介绍-5.docx"),
+                        row(6, "机关后勤保障平台" + RUN, "Ｄ:\\导出\\附件\\方案介绍-6.docx"),
+                        row(7, "机关档案数字平台" + RUN, "登记表.pdf")))
+                .replace("charset=\"utf-8\"", "charset=\"gbk\"");
+        Files.write(folder.resolve("报名信息.xls"), sheet.getBytes(Charset.forName("GBK")));
+        Files.writeString(folder.resolve(".done"), "");
+
+        IndexedSubmissions index = new IndexedSubmissions(client);
+        Map<String, Object> bare = index.awaitByReference(id(5));
+        assertThat(bare.get("files").toString()).contains("方案介绍-5.docx");
+        assertThat(index.awaitEntryOf(bare.get("id").toString()).sections())
+                .as("the form found by its bare name is read")
+                .anyMatch(section -> section.found());
+        assertThat(index.awaitByReference(id(6)).get("files").toString())
+                .as("an absolute path of the exporting machine, its case and width aside, found by its name")
+                .contains("方案介绍-6.DOCX");
+        assertThat(index.awaitByReference(id(7)).get("problems").toString())
+                .as("two files of the name: a problem naming both")
+                .contains("附件/甲/登记表.pdf")
+                .contains("附件/乙/登记表.pdf");
+        Path report = DROP.resolve("done/导出-" + RUN + "-platform.report.txt");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(report));
+        assertThat(Files.readString(report))
+                .doesNotContain("方案介绍-5.docx 没有对应的登记行")
+                .doesNotContain("方案介绍-6.DOCX 没有对应的登记行")
+                .contains("无法确定是哪一个");
+    }
+
+    @Test
+    void theSameRegistrationWithItsMembersInAnotherOrderMakesNoNewVersion() throws Exception {
+        byte[] form = form("机关数据目录平台" + RUN);
+        Path first = Files.createDirectories(DROP.resolve("导出-" + RUN + "-order-1"));
+        Files.write(first.resolve("方案介绍-8.docx"), form);
+        Files.writeString(first.resolve("报名信息.xls"), htmlTable(List.of(row(8, "机关数据目录平台" + RUN, "方案介绍-8.docx"))));
+        Files.writeString(first.resolve(".done"), "");
+        IndexedSubmissions index = new IndexedSubmissions(client);
+        Entry entry = index.awaitEntryOf(index.awaitByReference(id(8)).get("id").toString());
+
+        Path second = Files.createDirectories(DROP.resolve("导出-" + RUN + "-order-2"));
+        Files.write(second.resolve("方案介绍-8.docx"), form);
+        List<String> reordered = new ArrayList<>(row(8, "机关数据目录平台" + RUN, "方案介绍-8.docx"));
+        reordered.set(HEADERS.indexOf("团队成员"), "李8、王8");
+        Files.writeString(second.resolve("报名信息.xls"), htmlTable(List.of(reordered)));
+        Files.writeString(second.resolve(".done"), "");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(DROP.resolve("done/导出-" + RUN + "-order-2.report.txt")));
+
+        assertThat(index.byReference(id(8))).as("one submission").hasSize(1);
+        assertThat(index.awaitEntryOf(index.awaitByReference(id(8)).get("id").toString())
+                        .versions())
+                .as("no new version")
+                .hasSize(entry.versions().size());
+    }
+
+    @Test
     void scoreSheetsBecomeExamResultsWithTheirHistory() throws Exception {
         String exam = "数字技能初赛" + RUN;
         String header = "考试名称,姓名,工作单位,身份证号,成绩,考试时间\r\n";

@@ -138,6 +138,18 @@ class PortalIT {
                 "2024-08-20 14:00:00",
                 "2024-08-20 14:00:00",
                 attachment(base, "申报书-" + RUN + "-6.docx")));
+        PORTAL.file("申报书-" + RUN + "-7.docx", form(FORM_TITLE, "港口能耗数据平台" + RUN, code(7)));
+        PORTAL.failFile("申报书-" + RUN + "-7.docx", 503);
+        PORTAL.put(registration(
+                id(7),
+                "港口能耗数据平台" + RUN,
+                "工业制造",
+                "威海门户测试七公司",
+                code(7),
+                "13900000007",
+                "2024-08-20 15:00:00",
+                "2024-08-20 15:00:00",
+                attachment(base, "申报书-" + RUN + "-7.docx")));
         PORTAL.expireNextLinkOf("申报书-" + RUN + "-4.docx");
         PORTAL.slowPage(2, 2_500);
 
@@ -162,6 +174,16 @@ class PortalIT {
         assertThat(industry.sections())
                 .hasSize(5)
                 .allSatisfy(s -> assertThat(s.text()).isNotBlank());
+        assertThat(industry.missingFiles())
+                .as("the file the portal did not have is missing from the entry, not only from the submission")
+                .singleElement()
+                .satisfies(missing -> {
+                    assertThat(missing.name()).isEqualTo("证明材料-" + RUN + ".pdf");
+                    assertThat(missing.channel()).isEqualTo("portal");
+                    assertThat(missing.reasonZh()).contains("404");
+                });
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(codes(industry.id())).contains("SUBMITTED_FILE_MISSING"));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(search.search(new EntrySearch.Request(
                                         "工業質檢數據平台" + RUN,
@@ -195,6 +217,13 @@ class PortalIT {
 
         assertThat(index.awaitLedgerOutcome("QUARANTINED", id(5)).get("reason").toString())
                 .contains("作品名称");
+
+        // a file the portal keeps failing to serve: tried a bounded number of times, then missing, and the record in
+        Entry unserved =
+                index.awaitEntryOf(index.awaitByReference(id(7)).get("id").toString());
+        assertThat(unserved.missingFiles())
+                .singleElement()
+                .satisfies(missing -> assertThat(missing.reasonZh()).contains("无法提供该文件"));
 
         // changed after it was taken in: a new version of the same entry, not a second entry
         String culture = index.awaitByReference(id(2)).get("id").toString();

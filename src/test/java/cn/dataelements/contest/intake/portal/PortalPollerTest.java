@@ -64,27 +64,33 @@ class PortalPollerTest {
             }
             PortalPoller poller = poller(portal);
             List<String> first = new ArrayList<>();
-            poller.poll(new PolledSource.Handoff() {
-                @Override
-                public boolean running() {
-                    return true;
-                }
-
-                @Override
-                public PolledSource.Handed hand(Object item) {
-                    String id = ((PortalRecord) item).record().path("regId").asText();
-                    if (id.equals("P4")) {
-                        return PolledSource.Handed.LEFT;
-                    }
-                    first.add(id);
-                    return PolledSource.Handed.TAKEN;
-                }
-            });
+            poller.poll(handoff(first, id -> id.equals("P4") ? PolledSource.Handed.LEFT : PolledSource.Handed.TAKEN));
             List<String> second = new ArrayList<>();
             poller.poll(handoff(second, () -> {}));
 
             assertThat(first).containsExactly("P1", "P2", "P3");
             assertThat(second).containsExactly("P4", "P5");
+        }
+    }
+
+    @Test
+    void aRecordThatFailsOnItsOwnDoesNotStopThePollAndIsAskedForAgainWithoutTheOthers() throws Exception {
+        try (PortalStandIn portal = new PortalStandIn()) {
+            for (int n = 1; n <= 5; n++) {
+                portal.put(record(n, "2024-08-20 0" + n + ":00:00"));
+            }
+            PortalPoller poller = poller(portal);
+            List<String> first = new ArrayList<>();
+            poller.poll(handoff(first, id -> id.equals("P2") ? PolledSource.Handed.FAILED : PolledSource.Handed.TAKEN));
+            assertThat(poller.backlog().waiting()).as("the failed record waits").isEqualTo(1);
+            List<String> second = new ArrayList<>();
+            poller.poll(handoff(second, () -> {}));
+
+            assertThat(first)
+                    .as("the records behind the failed one went on")
+                    .containsExactly("P1", "P2", "P3", "P4", "P5");
+            assertThat(second).as("only the failed record again").containsExactly("P2");
+            assertThat(poller.backlog().waiting()).isZero();
         }
     }
 
@@ -99,12 +105,37 @@ class PortalPollerTest {
         PortalClient client = new PortalClient(
                 URI.create(portal.baseUrl() + "/"),
                 mapping.listing(),
-                "",
+                PortalLogin.of("none", "", "", mapping.auth(), null),
                 Set.of("127.0.0.1"),
                 Duration.ofSeconds(5),
                 Duration.ofMillis(10),
+                PortalClient.http(Duration.ofSeconds(5)),
                 json);
-        return new PortalPoller(new PortalSource(mapping, client, new PortalState(dir.resolve("state"), json)));
+        return new PortalPoller(new PortalSource(mapping, client, new PortalState(dir.resolve("state"), json), 10));
+    }
+
+    /**
+     * Records what is handed, with the outcome it is given by its id; what the outcome leaves behind (a record left
+     * or failed) is not recorded as handed.
+     */
+    private static PolledSource.Handoff handoff(
+            List<String> handed, java.util.function.Function<String, PolledSource.Handed> outcome) {
+        return new PolledSource.Handoff() {
+            @Override
+            public boolean running() {
+                return true;
+            }
+
+            @Override
+            public PolledSource.Handed hand(Object item) {
+                String id = ((PortalRecord) item).record().path("regId").asText();
+                PolledSource.Handed result = outcome.apply(id);
+                if (result != PolledSource.Handed.LEFT) {
+                    handed.add(id);
+                }
+                return result;
+            }
+        };
     }
 
     /** Records what is handed, as taken, after running a step (which may change the portal meanwhile). */
