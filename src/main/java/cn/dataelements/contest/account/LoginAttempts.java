@@ -1,104 +1,110 @@
 package cn.dataelements.contest.account;
 
-import cn.dataelements.contest.system.storage.JsonLines;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Failed sign-ins and lock-outs. After {@code maxFailures} wrong passwords in a row an account is locked for
- * {@code lockFor}; every lock-out ends by itself, and an admin can end one sooner. Lock-outs are fsynced to
- * {@code lockouts.jsonl}, so a restart does not lift them; the count of failures before one is kept in memory.
+ * Failed sign-ins and lock-outs, in the database ({@code lockouts}), so a restart does not lift them and every app
+ * instance counts the same failures. After {@code maxFailures} wrong passwords in a row an account is locked for
+ * {@code lockFor}; every lock-out ends by itself, and an admin can end one sooner.
  */
 @Component
 public class LoginAttempts {
 
     private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
-    /** A lock-out as written: until when, and who set or lifted it. */
-    record Lockout(String username, Instant until, String by) {}
-
-    private final Path file;
-    private final ObjectMapper json;
+    private final JdbcClient db;
+    private final TransactionTemplate transactions;
     private final int maxFailures;
     private final Duration lockFor;
     private final AuditLog audit;
     private final AccountStore accounts;
     private final Clock clock;
-    private final Map<String, Integer> failures = new HashMap<>();
-    private final Map<String, Instant> lockedUntil = new HashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
-    LoginAttempts(AccountProperties properties, ObjectMapper json, AuditLog audit, AccountStore accounts)
-            throws IOException {
-        this(properties, json, audit, accounts, Clock.systemUTC());
+    LoginAttempts(
+            JdbcClient db,
+            TransactionTemplate transactions,
+            AccountProperties properties,
+            AuditLog audit,
+            AccountStore accounts) {
+        this(db, transactions, properties, audit, accounts, Clock.systemUTC());
     }
 
-    LoginAttempts(AccountProperties properties, ObjectMapper json, AuditLog audit, AccountStore accounts, Clock clock)
-            throws IOException {
-        this.file = properties.dir().toAbsolutePath().resolve("lockouts.jsonl");
-        this.json = json;
+    LoginAttempts(
+            JdbcClient db,
+            TransactionTemplate transactions,
+            AccountProperties properties,
+            AuditLog audit,
+            AccountStore accounts,
+            Clock clock) {
+        this.db = db;
+        this.transactions = transactions;
         this.maxFailures = properties.maxFailures();
         this.lockFor = properties.lockFor();
         this.audit = audit;
         this.accounts = accounts;
         this.clock = clock;
-        for (Lockout lockout : JsonLines.readAll(file, json, Lockout.class)) {
-            lockedUntil.put(lockout.username(), lockout.until());
-        }
     }
 
     /** Until when the account is locked, if it is now. */
-    public synchronized Optional<Instant> lockedUntil(String username) {
-        Instant until = lockedUntil.get(username);
-        return until != null && until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
+    public Optional<Instant> lockedUntil(String username) {
+        Instant now = clock.instant();
+        return db.sql("select locked_until from lockouts where username = ?")
+                .param(username)
+                .query((rs, n) -> rs.getTimestamp("locked_until"))
+                .optional()
+                .filter(until -> until != null)
+                .map(Timestamp::toInstant)
+                .filter(until -> until.isAfter(now));
     }
 
-    public synchronized void failed(String username) {
-        int count = failures.merge(username, 1, Integer::sum);
-        audit.record(username, "signin.failed", username, "第 " + count + " 次");
-        if (count >= maxFailures) {
-            failures.remove(username);
-            Instant until = clock.instant().plus(lockFor);
-            write(new Lockout(username, until, "signin"));
-            log.warn("Account {} locked until {} after {} failed sign-ins", username, until, count);
-            audit.record(username, "account.locked", username, "至 " + until);
-        }
+    /** One more wrong password in a row: counted, audited, and the account locked at the limit. */
+    public void failed(String username) {
+        transactions.executeWithoutResult(status -> {
+            int count = db.sql("""
+                            insert into lockouts (username, failures) values (?, 1)
+                            on conflict (username) do update set failures = lockouts.failures + 1
+                            returning failures
+                            """).param(username).query(Integer.class).single();
+            audit.record(username, "signin.failed", username, "第 " + count + " 次");
+            if (count >= maxFailures) {
+                Instant until = clock.instant().plus(lockFor);
+                db.sql("update lockouts set failures = 0, locked_until = ?, locked_by = 'signin' where username = ?")
+                        .params(Timestamp.from(until), username)
+                        .update();
+                log.warn("Account {} locked until {} after {} failed sign-ins", username, until, count);
+                audit.record(username, "account.locked", username, "至 " + until);
+            }
+        });
     }
 
-    public synchronized void succeeded(String username) {
-        failures.remove(username);
+    public void succeeded(String username) {
+        db.sql("update lockouts set failures = 0 where username = ? and failures > 0")
+                .param(username)
+                .update();
     }
 
     /** An admin ends a lock-out before its time. */
-    public synchronized void unlock(String username, String by) {
-        failures.remove(username);
-        write(new Lockout(username, Instant.EPOCH, by));
+    public void unlock(String username, String by) {
+        db.sql("""
+                        insert into lockouts (username, failures, locked_until, locked_by) values (?, 0, null, ?)
+                        on conflict (username) do update set failures = 0, locked_until = null, locked_by = excluded.locked_by
+                        """).params(username, by).update();
     }
 
-    private void write(Lockout lockout) {
-        try {
-            JsonLines.append(file, json, lockout);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not record the lock-out in " + file, e);
-        }
-        lockedUntil.put(lockout.username(), lockout.until());
-    }
-
-    /** Names no account has are not counted, so guessed names cannot fill the memory or the audit log. */
+    /** Names no account has are not counted, so guessed names cannot fill the table or the audit log. */
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent event) {
         String name = event.getAuthentication().getName();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Loads the compliance rules and word list as the context starts (an invalid file throws
@@ -20,8 +21,8 @@ class ComplianceConfiguration {
     }
 
     @Bean
-    WatchListStore watchListStore(ComplianceProperties properties) {
-        return new WatchListStore(properties.listsDir(), Clock.systemUTC());
+    WatchListStore watchListStore(JdbcClient db) {
+        return new WatchListStore(db, Clock.systemUTC());
     }
 
     @Bean

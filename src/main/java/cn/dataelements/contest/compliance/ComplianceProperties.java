@@ -14,15 +14,9 @@ import org.springframework.validation.annotation.Validated;
  *     absolute (default {@code mappings})
  * @param forbiddenWords the forbidden-word list's file name in {@code dir}: UTF-8, one word a line, {@code #} comments
  *     (default {@code forbidden-words.txt})
- * @param listsDir where imported watch lists are kept, one folder per list (default
- *     {@code ${intake.data-dir}/lists}, set in application.yml)
- * @param decisionsDir where the committee's decisions on findings are kept, as JSON lines (default
- *     {@code ${intake.data-dir}/decisions}, set in application.yml)
  */
 @Validated
 @ConfigurationProperties("intake.compliance")
 public record ComplianceProperties(
         @DefaultValue("mappings") @NotNull Path dir,
-        @DefaultValue("forbidden-words.txt") @NotBlank String forbiddenWords,
-        @NotNull Path listsDir,
-        @NotNull Path decisionsDir) {}
+        @DefaultValue("forbidden-words.txt") @NotBlank String forbiddenWords) {}

@@ -1,56 +1,62 @@
 package cn.dataelements.contest.compliance;
 
-import cn.dataelements.contest.system.storage.JsonLines;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.Map;
+import java.sql.Timestamp;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The committee's decisions, on disk as fsynced JSON lines (the latest decision on a finding wins) and in memory.
- * Nothing derived from the archive touches this file, so rebuilds and re-runs keep every decision. A line cut short by
- * a crash is set aside at start ({@link JsonLines#repairTail}); the app starts with every whole line.
+ * The committee's decisions, in the database ({@code decisions}: the latest decision on a finding stands; each is in the
+ * audit log). Nothing derived from the archive touches them, so rebuilds and re-runs keep every decision.
  */
 @Component
 public class DecisionStore {
 
-    private final Path file;
-    private final ObjectMapper json;
-    private final Map<String, Decision> latest = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
+    private final JdbcClient db;
+    private final AtomicLong revision = new AtomicLong();
 
-    DecisionStore(ComplianceProperties properties, ObjectMapper json) throws IOException {
-        this.file = properties.decisionsDir().toAbsolutePath().resolve("decisions.jsonl");
-        this.json = json;
-        for (Decision d : JsonLines.readAll(file, json, Decision.class)) {
-            latest.put(key(d.entryId(), d.code(), d.evidenceKey()), d);
-        }
+    DecisionStore(JdbcClient db) {
+        this.db = db;
     }
 
-    public synchronized void record(Decision decision) {
-        try {
-            JsonLines.append(file, json, decision);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not record the decision in " + file, e);
-        }
-        latest.put(key(decision.entryId(), decision.code(), decision.evidenceKey()), decision);
+    public void record(Decision decision) {
+        db.sql("""
+                        insert into decisions (entry_id, code, evidence_key, verdict, reason, decided_by, decided_at)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (entry_id, code, evidence_key) do update
+                          set verdict = excluded.verdict, reason = excluded.reason, decided_by = excluded.decided_by,
+                              decided_at = excluded.decided_at
+                        """)
+                .params(
+                        decision.entryId(),
+                        decision.code(),
+                        decision.evidenceKey(),
+                        decision.verdict(),
+                        decision.reason(),
+                        decision.by(),
+                        Timestamp.from(decision.at()))
+                .update();
         revision.incrementAndGet();
     }
 
-    /** Goes up with every decision recorded: a check that saw an older value may have missed one. */
+    /** Goes up with every decision recorded here: a check that saw an older value may have missed one. */
     long revision() {
         return revision.get();
     }
 
     public Optional<Decision> on(String entryId, Finding finding) {
-        return Optional.ofNullable(latest.get(key(entryId, finding.code(), Decision.evidenceKey(finding.evidence()))));
-    }
-
-    private static String key(String entryId, String code, String evidenceKey) {
-        return entryId + "\u0000" + code + "\u0000" + evidenceKey;
+        return db.sql("select entry_id, code, evidence_key, verdict, reason, decided_by, decided_at from decisions"
+                        + " where entry_id = ? and code = ? and evidence_key = ?")
+                .params(entryId, finding.code(), Decision.evidenceKey(finding.evidence()))
+                .query((rs, n) -> new Decision(
+                        rs.getString("entry_id"),
+                        rs.getString("code"),
+                        rs.getString("evidence_key"),
+                        rs.getString("verdict"),
+                        rs.getString("reason"),
+                        rs.getString("decided_by"),
+                        rs.getTimestamp("decided_at").toInstant()))
+                .optional();
     }
 }

@@ -3,10 +3,10 @@ package cn.dataelements.contest.compliance;
 import java.time.Instant;
 
 /**
- * One import of a list as kept on disk.
+ * One import of a list as kept.
  *
  * @param kind which list
- * @param file the stored file's name, {@code <yyyy-MM-dd'T'HHmmss>-<original name>}
+ * @param file how the import is named, {@code <yyyy-MM-dd'T'HHmmss>-<original name>} (Beijing time)
  * @param originalName the name the organizer uploaded it under
  * @param importedAt when it was imported
  * @param rows how many rows it holds that were accepted

@@ -1,27 +1,24 @@
 package cn.dataelements.contest.exam;
 
-import cn.dataelements.contest.system.storage.JsonLines;
-import cn.dataelements.contest.system.storage.KeptFiles;
 import cn.dataelements.contest.system.storage.Sha256;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The 数字技能 exam results, per exam, with their history. Kept in files under {@code data/exams/} (fsynced, like the
- * committee's decisions), never only in Elasticsearch: every import in {@code imports.jsonl}, every score sheet as
- * received in {@code sheets/}. The same results imported again are a duplicate; a corrected sheet of the same exam
+ * The 数字技能 exam results, per exam, with their history, in the database ({@code exam_imports}: every import with the
+ * score sheet as received). The same results imported again are a duplicate; a corrected sheet of the same exam
  * replaces the results before it, which stay as its history.
  */
 @Component
@@ -40,31 +37,26 @@ public class ExamResults {
     /** An exam: its current results and the earlier imports they replaced, newest first. */
     public record Exam(String exam, ExamImport current, List<ExamImport> history) {}
 
-    private final Path file;
-    private final Path sheets;
+    private static final TypeReference<List<ExamResult>> RESULTS = new TypeReference<>() {};
+    private static final TypeReference<List<String>> PROBLEMS = new TypeReference<>() {};
+
+    private final JdbcClient db;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<String, List<ExamImport>> byExam = new LinkedHashMap<>();
 
-    ExamResults(@Value("${intake.data-dir}") Path dataDir, ObjectMapper json) throws IOException {
-        Path dir = dataDir.resolve("exams");
-        this.file = dir.resolve("imports.jsonl");
-        this.sheets = dir.resolve("sheets");
+    ExamResults(JdbcClient db, ObjectMapper json) {
+        this.db = db;
         this.json = json;
         this.clock = Clock.systemUTC();
-        JsonLines.repairTail(file);
-        for (ExamImport kept : JsonLines.readAll(file, json, ExamImport.class)) {
-            byExam.computeIfAbsent(kept.exam(), e -> new ArrayList<>()).add(kept);
-        }
     }
 
     /**
-     * Imports one exam's results from a score sheet; the sheet's bytes are kept first.
+     * Imports one exam's results from a score sheet, kept with its bytes as received.
      *
      * @param source the package and the sheet inside it, for people
-     * @param extension the sheet's file type, for the kept copy
+     * @param extension the sheet's file type
      */
-    public synchronized Outcome importSheet(
+    public Outcome importSheet(
             String exam,
             String route,
             String source,
@@ -72,25 +64,52 @@ public class ExamResults {
             String extension,
             List<ExamResult> results,
             List<String> problems) {
-        String sheetSha = keep(sheet, extension);
         String id = identity(exam, results);
-        List<ExamImport> imports = byExam.computeIfAbsent(exam, e -> new ArrayList<>());
+        int before = db.sql("select count(*) from exam_imports where exam = ?")
+                .param(exam)
+                .query(Integer.class)
+                .single();
         // the same sheet again, whether it is the current one or one it replaced, changes nothing
-        if (imports.stream().anyMatch(earlier -> earlier.id().equals(id))) {
+        int inserted = db.sql("""
+                        insert into exam_imports
+                          (id, exam, route, source, sheet_sha256, sheet, imported_at, results, problems)
+                        values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+                        on conflict (id) do nothing
+                        """)
+                .params(
+                        id,
+                        exam,
+                        route,
+                        source,
+                        sha256(sheet),
+                        sheet,
+                        Timestamp.from(clock.instant()),
+                        write(results),
+                        write(problems))
+                .update();
+        if (inserted == 0) {
             return Outcome.DUPLICATE;
         }
-        ExamImport next = new ExamImport(id, exam, route, source, sheetSha, clock.instant(), results, problems);
-        try {
-            JsonLines.append(file, json, next);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the exam results in " + file, e);
-        }
-        imports.add(next);
-        return imports.size() == 1 ? Outcome.IMPORTED : Outcome.CORRECTED;
+        return before == 0 ? Outcome.IMPORTED : Outcome.CORRECTED;
     }
 
     /** Every exam with its current results and history. */
-    public synchronized List<Exam> all() {
+    public List<Exam> all() {
+        Map<String, List<ExamImport>> byExam = new LinkedHashMap<>();
+        db.sql("select id, exam, route, source, sheet_sha256, imported_at, results, problems from exam_imports"
+                        + " order by exam, imported_at, id")
+                .query((rs, n) -> new ExamImport(
+                        rs.getString("id"),
+                        rs.getString("exam"),
+                        rs.getString("route"),
+                        rs.getString("source"),
+                        rs.getString("sheet_sha256"),
+                        rs.getTimestamp("imported_at").toInstant(),
+                        read(rs.getString("results"), RESULTS),
+                        read(rs.getString("problems"), PROBLEMS)))
+                .list()
+                .forEach(i ->
+                        byExam.computeIfAbsent(i.exam(), e -> new ArrayList<>()).add(i));
         return byExam.entrySet().stream()
                 .map(e -> {
                     List<ExamImport> imports = e.getValue();
@@ -118,11 +137,25 @@ public class ExamResults {
         return Sha256.hex(sha);
     }
 
-    private String keep(byte[] sheet, String extension) {
+    private static String sha256(byte[] bytes) {
+        MessageDigest sha = Sha256.digest();
+        sha.update(bytes);
+        return Sha256.hex(sha);
+    }
+
+    private String write(Object value) {
         try {
-            return KeptFiles.keep(sheets, sheet, "." + extension.replaceAll("[^a-z0-9]", ""));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the score sheet in " + sheets, e);
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Exam results are always JSON", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Exam results in the database do not read back", e);
         }
     }
 }

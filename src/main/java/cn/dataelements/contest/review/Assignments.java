@@ -7,45 +7,38 @@ import cn.dataelements.contest.account.ReviewerEntries;
 import cn.dataelements.contest.account.Role;
 import cn.dataelements.contest.entry.Entries;
 import cn.dataelements.contest.entry.Entry;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who reviews which entry in which round. An assignment is refused, with the reason, when the round is not open, the
- * entry is not in it, the account is not an enabled reviewer, or the reviewer has a conflict of interest with the
- * entry ({@link Conflicts}). Kept in {@code assignments.jsonl}.
+ * Who reviews which entry in which round, in the database ({@code review_assignments}: one row per round, entry and
+ * reviewer, active or not). An assignment is refused, with the reason, when the round is not open, the entry is not in
+ * it, the account is not an enabled reviewer, or the reviewer has a conflict of interest with the entry
+ * ({@link Conflicts}); the entry is read for the conflict check before the round's transaction, so a slow index never
+ * holds up a score.
  */
 @Component
 public class Assignments implements ReviewerEntries {
 
-    private final EventFile<Assignment> file;
+    private final JdbcClient db;
     private final Rounds rounds;
     private final AccountStore accounts;
     private final Entries entries;
     private final AuditLog audit;
-    private final Map<String, Assignment> latest = new LinkedHashMap<>();
 
-    Assignments(
-            ReviewProperties properties,
-            ObjectMapper json,
-            Rounds rounds,
-            AccountStore accounts,
-            Entries entries,
-            AuditLog audit) {
-        this.file = new EventFile<>(properties.dir().resolve("assignments.jsonl"), json, Assignment.class);
+    Assignments(JdbcClient db, Rounds rounds, AccountStore accounts, Entries entries, AuditLog audit) {
+        this.db = db;
         this.rounds = rounds;
         this.accounts = accounts;
         this.entries = entries;
         this.audit = audit;
-        file.readAll().forEach(a -> latest.put(a.key(), a));
     }
 
     /**
@@ -54,69 +47,51 @@ public class Assignments implements ReviewerEntries {
      * @throws ReviewException with the reason in Chinese when the assignment is refused
      */
     public Assignment assign(String round, String entryId, String reviewer, String who) throws IOException {
-        // the rounds' lock first, then this one's: the order Scores takes them in too
-        return rounds.whileOpen(List.of(round), () -> {
-            synchronized (this) {
-                return checked(round, entryId, reviewer, who);
-            }
-        });
-    }
-
-    private Assignment checked(String round, String entryId, String reviewer, String who) {
         RoundEntry entry = rounds.entry(round, entryId)
                 .orElseThrow(
                         () -> new ReviewException("该作品不在" + rounds.round(round).name() + "中。"));
         Account account = reviewer(reviewer);
-        List<String> conflicts;
-        try {
-            conflicts = Conflicts.between(account, fullEntry(entryId));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Could not read entry " + entryId + " to check conflicts", e);
-        }
+        List<String> conflicts = Conflicts.between(account, fullEntry(entryId));
         if (!conflicts.isEmpty()) {
             audit.record(who, "review.assign.refused", entryId, reviewer + ": " + String.join("; ", conflicts));
             throw new ReviewException("不能分配给" + account.displayName() + "（" + reviewer + "）评审《" + entry.workTitle()
                     + "》：" + String.join("；", conflicts) + "。");
         }
-        return write(new Assignment(round, entryId, reviewer, true, who, Instant.now()));
+        return rounds.whileOpen(
+                List.of(round), () -> write(new Assignment(round, entryId, reviewer, true, who, Instant.now())));
     }
 
     public void unassign(String round, String entryId, String reviewer, String who) {
-        rounds.whileOpen(List.of(round), () -> {
-            synchronized (this) {
-                return write(new Assignment(round, entryId, reviewer, false, who, Instant.now()));
-            }
-        });
+        rounds.whileOpen(
+                List.of(round), () -> write(new Assignment(round, entryId, reviewer, false, who, Instant.now())));
     }
 
     /** The round's active assignments. */
-    public synchronized List<Assignment> of(String round) {
-        return latest.values().stream()
-                .filter(a -> a.active() && a.round().equals(round))
-                .toList();
+    public List<Assignment> of(String round) {
+        return select("where active and round = ?", round);
     }
 
     /** The active assignments of one reviewer, in every round. */
-    public synchronized List<Assignment> ofReviewer(String reviewer) {
-        return latest.values().stream()
-                .filter(a -> a.active() && a.reviewer().equals(reviewer))
-                .toList();
+    public List<Assignment> ofReviewer(String reviewer) {
+        return select("where active and reviewer = ?", reviewer);
     }
 
-    public synchronized boolean assigned(String round, String entryId, String reviewer) {
-        Assignment a = latest.get(new Assignment(round, entryId, reviewer, true, "", null).key());
-        return a != null && a.active();
+    public boolean assigned(String round, String entryId, String reviewer) {
+        return db.sql(
+                        "select exists (select 1 from review_assignments where round = ? and entry_id = ? and reviewer = ?"
+                                + " and active)")
+                .params(round, entryId, reviewer)
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
-    public synchronized Set<String> visibleTo(String reviewer) {
-        return latest.values().stream()
-                .filter(a -> a.active()
-                        && a.reviewer().equals(reviewer)
-                        && !rounds.plan()
-                                .round(a.round())
-                                .map(ReviewPlan.Round::blind)
-                                .orElse(true))
+    public Set<String> visibleTo(String reviewer) {
+        return ofReviewer(reviewer).stream()
+                .filter(a -> !rounds.plan()
+                        .round(a.round())
+                        .map(ReviewPlan.Round::blind)
+                        .orElse(true))
                 .map(Assignment::entryId)
                 .collect(Collectors.toSet());
     }
@@ -143,9 +118,37 @@ public class Assignments implements ReviewerEntries {
                 .orElseThrow(() -> new ReviewException("“" + username + "”不是可用的评审专家账号。"));
     }
 
+    private List<Assignment> select(String where, String value) {
+        return db.sql("select round, entry_id, reviewer, active, assigned_by, assigned_at from review_assignments "
+                        + where + " order by round, entry_id, reviewer")
+                .param(value)
+                .query((rs, n) -> new Assignment(
+                        rs.getString("round"),
+                        rs.getString("entry_id"),
+                        rs.getString("reviewer"),
+                        rs.getBoolean("active"),
+                        rs.getString("assigned_by"),
+                        rs.getTimestamp("assigned_at").toInstant()))
+                .list();
+    }
+
+    /** Writes the assignment and its audit line, in the transaction of the caller. */
     private Assignment write(Assignment assignment) {
-        file.append(assignment);
-        latest.put(assignment.key(), assignment);
+        db.sql("""
+                        insert into review_assignments (round, entry_id, reviewer, active, assigned_by, assigned_at)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (round, entry_id, reviewer) do update
+                          set active = excluded.active, assigned_by = excluded.assigned_by,
+                              assigned_at = excluded.assigned_at
+                        """)
+                .params(
+                        assignment.round(),
+                        assignment.entryId(),
+                        assignment.reviewer(),
+                        assignment.active(),
+                        assignment.by(),
+                        Timestamp.from(assignment.at()))
+                .update();
         audit.record(
                 assignment.by(),
                 assignment.active() ? "review.assign" : "review.unassign",

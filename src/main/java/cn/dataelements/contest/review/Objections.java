@@ -2,23 +2,29 @@ package cn.dataelements.contest.review;
 
 import cn.dataelements.contest.account.AuditLog;
 import cn.dataelements.contest.system.storage.KeptFiles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Objections to the award list and the committee's decisions on them. Only real-name objections with evidence are
- * taken (guide, section 五: 举报实行实名制，并要求提供相应的证据，匿名举报无效); an anonymous one is refused with that
- * reason. An upheld objection withdraws the entry's award, which the award list then shows as withdrawn.
+ * Objections to the award list and the committee's decisions on them, in the database ({@code review_objections},
+ * {@code review_objection_decisions}; the evidence files kept by sha-256 under the data folder). Only real-name
+ * objections with evidence are taken (guide, section 五: 举报实行实名制，并要求提供相应的证据，匿名举报无效); an
+ * anonymous one is refused with that reason. An upheld objection withdraws the entry's award in the same transaction
+ * as the decision, which the award list then shows as withdrawn.
  */
 @Component
 public class Objections {
@@ -26,42 +32,28 @@ public class Objections {
     /** An objection with the committee's latest decision on it, if any. */
     public record Case(Objection objection, Objection.Decision decision) {}
 
-    private final EventFile<Objection> file;
-    private final EventFile<Objection.Decision> decisionsFile;
+    private static final TypeReference<List<Objection.EvidenceFile>> EVIDENCE = new TypeReference<>() {};
+
+    private final JdbcClient db;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
     private final Path evidenceDir;
     private final Advancements advancements;
     private final AuditLog audit;
-    private final Map<String, Objection> objections = new LinkedHashMap<>();
-    private final Map<String, Objection.Decision> decisions = new LinkedHashMap<>();
 
-    Objections(ReviewProperties properties, ObjectMapper json, Advancements advancements, AuditLog audit) {
-        this.file = new EventFile<>(properties.dir().resolve("objections.jsonl"), json, Objection.class);
-        this.decisionsFile =
-                new EventFile<>(properties.dir().resolve("objection-decisions.jsonl"), json, Objection.Decision.class);
+    Objections(
+            JdbcClient db,
+            TransactionTemplate transactions,
+            ObjectMapper json,
+            ReviewProperties properties,
+            Advancements advancements,
+            AuditLog audit) {
+        this.db = db;
+        this.transactions = transactions;
+        this.json = json;
         this.evidenceDir = properties.dir().toAbsolutePath().resolve("evidence");
         this.advancements = advancements;
         this.audit = audit;
-        file.readAll().forEach(o -> objections.put(o.id(), o));
-        decisionsFile.readAll().forEach(d -> decisions.put(d.objectionId(), d));
-        withdrawUpheld();
-    }
-
-    /**
-     * An upheld objection's award is withdrawn: if the app stopped between recording the decision and withdrawing the
-     * award, the withdrawal is made now.
-     */
-    private void withdrawUpheld() {
-        decisions.values().stream().filter(d -> d.verdict().equals("UPHELD")).forEach(d -> {
-            Objection o = objections.get(d.objectionId());
-            boolean done = o == null
-                    || advancements
-                            .of(o.round(), o.entryId())
-                            .map(Advancement::withdrawn)
-                            .orElse(false);
-            if (!done) {
-                advancements.set(o.round(), o.entryId(), false, true, "举报成立：" + d.reason(), d.by());
-            }
-        });
     }
 
     /** An evidence file as uploaded. */
@@ -72,7 +64,7 @@ public class Objections {
      *
      * @throws ReviewException when it is anonymous, without contact, reason or evidence
      */
-    public synchronized Objection record(
+    public Objection record(
             String round,
             String entryId,
             String name,
@@ -113,49 +105,111 @@ public class Objections {
                 kept,
                 receivedAt == null ? Instant.now() : receivedAt,
                 who);
-        file.append(objection);
-        objections.put(objection.id(), objection);
-        audit.record(who, "review.objection", entryId, objection.id());
+        transactions.executeWithoutResult(status -> {
+            db.sql("insert into review_objections (id, round, entry_id, name, unit, contact, reason, evidence,"
+                            + " received_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)")
+                    .params(
+                            UUID.fromString(objection.id()),
+                            round,
+                            entryId,
+                            objection.name(),
+                            objection.unit(),
+                            objection.contact(),
+                            objection.reason(),
+                            write(kept),
+                            Timestamp.from(objection.receivedAt()),
+                            who)
+                    .update();
+            audit.record(who, "review.objection", entryId, objection.id());
+        });
         return objection;
     }
 
-    /** The committee decides; an upheld objection withdraws the entry's award. */
-    public synchronized void decide(String objectionId, String verdict, String reason, String who) {
-        Objection objection =
-                Optional.ofNullable(objections.get(objectionId)).orElseThrow(() -> new ReviewException("没有这条举报。"));
+    /** The committee decides; an upheld objection withdraws the entry's award, in the same transaction. */
+    public void decide(String objectionId, String verdict, String reason, String who) {
+        Objection objection = find(objectionId).orElseThrow(() -> new ReviewException("没有这条举报。"));
         if (!verdict.equals("UPHELD") && !verdict.equals("DISMISSED")) {
             throw new ReviewException("请选择举报成立或不成立。");
         }
         if (blank(reason)) {
             throw new ReviewException("请填写裁定理由。");
         }
-        Objection.Decision decision = new Objection.Decision(objectionId, verdict, reason.strip(), who, Instant.now());
-        Objection.Decision before = decisions.get(objectionId);
-        decisionsFile.append(decision);
-        decisions.put(objectionId, decision);
-        audit.record(who, "review.objection.decision", objection.entryId(), verdict + ": " + reason);
-        if (verdict.equals("UPHELD")) {
-            advancements.set(objection.round(), objection.entryId(), false, true, "举报成立：" + reason.strip(), who);
-        } else if (before != null && before.verdict().equals("UPHELD")) {
-            // the committee changed its mind: the award it withdrew is given back
-            advancements.set(objection.round(), objection.entryId(), true, false, "举报改判不成立：" + reason.strip(), who);
-        }
+        transactions.executeWithoutResult(status -> {
+            String before = db.sql("select verdict from review_objection_decisions where objection_id = ? for update")
+                    .param(UUID.fromString(objectionId))
+                    .query(String.class)
+                    .optional()
+                    .orElse("");
+            db.sql("""
+                            insert into review_objection_decisions (objection_id, verdict, reason, decided_by, decided_at)
+                            values (?, ?, ?, ?, ?)
+                            on conflict (objection_id) do update set verdict = excluded.verdict, reason = excluded.reason,
+                              decided_by = excluded.decided_by, decided_at = excluded.decided_at
+                            """)
+                    .params(UUID.fromString(objectionId), verdict, reason.strip(), who, Timestamp.from(Instant.now()))
+                    .update();
+            audit.record(who, "review.objection.decision", objection.entryId(), verdict + ": " + reason);
+            if (verdict.equals("UPHELD")) {
+                advancements.withdraw(objection.round(), objection.entryId(), "举报成立：" + reason.strip(), who);
+            } else if (before.equals("UPHELD")) {
+                // the committee changed its mind: the award it withdrew is given back
+                advancements.restore(objection.round(), objection.entryId(), "举报改判不成立：" + reason.strip(), who);
+            }
+        });
     }
 
     /** An evidence file of the objection, as kept, and its name as received. */
-    public synchronized Optional<Map.Entry<String, Path>> evidence(String objectionId, String sha256) {
-        return Optional.ofNullable(objections.get(objectionId))
+    public Optional<Map.Entry<String, Path>> evidence(String objectionId, String sha256) {
+        return find(objectionId)
                 .flatMap(o -> o.evidence().stream()
                         .filter(e -> e.sha256().equals(sha256))
                         .findFirst())
                 .map(e -> Map.entry(e.name(), evidenceDir.resolve(e.sha256())));
     }
 
-    public synchronized List<Case> of(String round) {
-        return objections.values().stream()
-                .filter(o -> o.round().equals(round))
-                .map(o -> new Case(o, decisions.get(o.id())))
-                .toList();
+    public List<Case> of(String round) {
+        return db.sql("select o.*, d.verdict, d.reason as decision_reason, d.decided_by, d.decided_at"
+                        + " from review_objections o left join review_objection_decisions d on d.objection_id = o.id"
+                        + " where o.round = ? order by o.received_at, o.id")
+                .param(round)
+                .query((rs, n) -> new Case(
+                        objection(rs),
+                        rs.getString("verdict") == null
+                                ? null
+                                : new Objection.Decision(
+                                        rs.getString("id"),
+                                        rs.getString("verdict"),
+                                        rs.getString("decision_reason"),
+                                        rs.getString("decided_by"),
+                                        rs.getTimestamp("decided_at").toInstant())))
+                .list();
+    }
+
+    private Optional<Objection> find(String objectionId) {
+        UUID id;
+        try {
+            id = UUID.fromString(objectionId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return db.sql("select * from review_objections where id = ?")
+                .param(id)
+                .query((rs, n) -> objection(rs))
+                .optional();
+    }
+
+    private Objection objection(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Objection(
+                rs.getString("id"),
+                rs.getString("round"),
+                rs.getString("entry_id"),
+                rs.getString("name"),
+                rs.getString("unit"),
+                rs.getString("contact"),
+                rs.getString("reason"),
+                read(rs.getString("evidence")),
+                rs.getTimestamp("received_at").toInstant(),
+                rs.getString("recorded_by"));
     }
 
     private String keep(byte[] bytes) {
@@ -163,6 +217,22 @@ public class Objections {
             return KeptFiles.keep(evidenceDir, bytes, "");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the evidence in " + evidenceDir, e);
+        }
+    }
+
+    private String write(List<Objection.EvidenceFile> evidence) {
+        try {
+            return json.writeValueAsString(evidence);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Evidence lists are always JSON", e);
+        }
+    }
+
+    private List<Objection.EvidenceFile> read(String evidence) {
+        try {
+            return json.readValue(evidence, EVIDENCE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An objection's evidence in the database does not read back", e);
         }
     }
 

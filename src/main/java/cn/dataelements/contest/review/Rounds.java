@@ -1,18 +1,21 @@
 package cn.dataelements.contest.review;
 
 import cn.dataelements.contest.account.AuditLog;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rounds of {@code mappings/review.yaml} and where each stands: not opened, open (its entries frozen), closed (no
- * score changes any more). Kept in {@code rounds.jsonl}.
+ * score changes any more). Kept in the database ({@code review_rounds}, {@code review_round_entries}); a change to a
+ * round's scores or assignments runs in a transaction that holds the round's row ({@link #whileOpen}), so a round
+ * cannot close between the check and the write, on this instance or another.
  */
 @Component
 public class Rounds {
@@ -25,26 +28,25 @@ public class Rounds {
     }
 
     private final ReviewPlan plan;
-    private final EventFile<RoundEvent> file;
+    private final JdbcClient db;
+    private final TransactionTemplate transactions;
     private final EligibleEntries eligible;
     private final Advancements advancements;
     private final AuditLog audit;
-    private final Map<String, RoundEvent> opened = new LinkedHashMap<>();
-    private final Map<String, RoundEvent> closed = new LinkedHashMap<>();
 
     Rounds(
             ReviewPlan plan,
-            ReviewProperties properties,
-            ObjectMapper json,
+            JdbcClient db,
+            TransactionTemplate transactions,
             EligibleEntries eligible,
             Advancements advancements,
             AuditLog audit) {
         this.plan = plan;
-        this.file = new EventFile<>(properties.dir().resolve("rounds.jsonl"), json, RoundEvent.class);
+        this.db = db;
+        this.transactions = transactions;
         this.eligible = eligible;
         this.advancements = advancements;
         this.audit = audit;
-        file.readAll().forEach(this::apply);
     }
 
     public ReviewPlan plan() {
@@ -55,17 +57,38 @@ public class Rounds {
         return plan.round(key).orElseThrow(() -> new UnknownRoundException(key));
     }
 
-    public synchronized Status status(String key) {
-        return closed.containsKey(key) ? Status.CLOSED : opened.containsKey(key) ? Status.OPEN : Status.NOT_OPENED;
+    public Status status(String key) {
+        return db.sql("select status from review_rounds where round = ?")
+                .param(key)
+                .query(String.class)
+                .optional()
+                .map(Status::valueOf)
+                .orElse(Status.NOT_OPENED);
     }
 
     /** The round's frozen entries, or none before it opened. */
-    public synchronized List<RoundEntry> entries(String key) {
-        return Optional.ofNullable(opened.get(key)).map(RoundEvent::entries).orElse(List.of());
+    public List<RoundEntry> entries(String key) {
+        return db.sql("select entry_id, work_title, track, track_name from review_round_entries where round = ?"
+                        + " order by track, entry_id")
+                .param(key)
+                .query((rs, n) -> new RoundEntry(
+                        rs.getString("entry_id"),
+                        rs.getString("work_title"),
+                        rs.getInt("track"),
+                        rs.getString("track_name")))
+                .list();
     }
 
-    public synchronized Optional<RoundEntry> entry(String key, String entryId) {
-        return entries(key).stream().filter(e -> e.entryId().equals(entryId)).findFirst();
+    public Optional<RoundEntry> entry(String key, String entryId) {
+        return db.sql("select entry_id, work_title, track, track_name from review_round_entries"
+                        + " where round = ? and entry_id = ?")
+                .params(key, entryId)
+                .query((rs, n) -> new RoundEntry(
+                        rs.getString("entry_id"),
+                        rs.getString("work_title"),
+                        rs.getInt("track"),
+                        rs.getString("track_name")))
+                .optional();
     }
 
     /**
@@ -75,19 +98,29 @@ public class Rounds {
     public List<RoundEntry> open(String key, String who) throws IOException {
         ReviewPlan.Round round = round(key);
         requireNotOpened(round);
-        // read without the lock (it pages through the index), checked again before it is written
+        // read outside the transaction (it pages through the index), checked again when it is written
         List<RoundEntry> entries = candidates(round);
         if (entries.isEmpty()) {
             // a round opens once: opened now, it would stay empty for good
             throw new ReviewException(round.name() + "暂时没有可参评的作品（须通过合规性审查：没有未处理的阻断问题，" + "或监督委员会已驳回），本轮未开启。");
         }
-        synchronized (this) {
-            requireNotOpened(round);
-            RoundEvent event = new RoundEvent(key, "OPENED", entries, who, Instant.now());
-            file.append(event);
-            apply(event);
-        }
-        audit.record(who, "review.round.open", key, entries.size() + " entries");
+        transactions.executeWithoutResult(status -> {
+            int opened =
+                    db.sql("""
+                            insert into review_rounds (round, status, opened_by, opened_at) values (?, 'OPEN', ?, ?)
+                            on conflict (round) do nothing
+                            """).params(key, who, Timestamp.from(Instant.now())).update();
+            if (opened == 0) {
+                throw new ReviewException(round.name() + "已经开启过，参赛作品在开启时已固定。");
+            }
+            for (RoundEntry entry : entries) {
+                db.sql("insert into review_round_entries (round, entry_id, work_title, track, track_name)"
+                                + " values (?, ?, ?, ?, ?)")
+                        .params(key, entry.entryId(), entry.workTitle(), entry.track(), entry.trackName())
+                        .update();
+            }
+            audit.record(who, "review.round.open", key, entries.size() + " entries");
+        });
         return entries;
     }
 
@@ -98,50 +131,59 @@ public class Rounds {
     }
 
     private List<RoundEntry> candidates(ReviewPlan.Round round) throws IOException {
-        List<RoundEntry> entries;
         if (round.from().isEmpty()) {
-            entries = eligible.passedCompliance();
-        } else {
-            if (status(round.from()) != Status.CLOSED) {
-                throw new ReviewException("请先结束" + round(round.from()).name() + "，再开启" + round.name() + "。");
-            }
-            List<String> advanced = advancements.advanced(round.from());
-            entries = entries(round.from()).stream()
-                    .filter(e -> advanced.contains(e.entryId()))
-                    .toList();
+            return eligible.passedCompliance();
         }
-        return entries;
+        if (status(round.from()) != Status.CLOSED) {
+            throw new ReviewException("请先结束" + round(round.from()).name() + "，再开启" + round.name() + "。");
+        }
+        List<String> advanced = advancements.advanced(round.from());
+        return entries(round.from()).stream()
+                .filter(e -> advanced.contains(e.entryId()))
+                .toList();
     }
 
-    public synchronized void close(String key, String who) {
+    public void close(String key, String who) {
         ReviewPlan.Round round = round(key);
-        if (status(key) != Status.OPEN) {
-            throw new ReviewException(round.name() + "没有在进行中，不能结束。");
-        }
-        RoundEvent event = new RoundEvent(key, "CLOSED", List.of(), who, Instant.now());
-        file.append(event);
-        apply(event);
-        audit.record(who, "review.round.close", key, "");
+        transactions.executeWithoutResult(status -> {
+            int closed = db.sql("update review_rounds set status = 'CLOSED', closed_by = ?, closed_at = ?"
+                            + " where round = ? and status = 'OPEN'")
+                    .params(who, Timestamp.from(Instant.now()), key)
+                    .update();
+            if (closed == 0) {
+                throw new ReviewException(round.name() + "没有在进行中，不能结束。");
+            }
+            audit.record(who, "review.round.close", key, "");
+        });
     }
 
     /**
-     * Runs a change to the rounds' scores or assignments while holding the rounds' lock, after checking that each is
-     * open: a round cannot close between the check and the write.
+     * Runs a change to the rounds' scores or assignments in one transaction that holds their rows (shared: changes
+     * run side by side, a closing waits), after checking that each is open: a round cannot close between the check and
+     * the write.
      */
-    synchronized <T> T whileOpen(List<String> keys, java.util.function.Supplier<T> change) {
-        keys.forEach(this::requireOpen);
-        return change.get();
+    <T> T whileOpen(List<String> keys, Supplier<T> change) {
+        return transactions.execute(status -> {
+            for (String key : keys.stream().sorted().distinct().toList()) {
+                String state = db.sql("select status from review_rounds where round = ? for share")
+                        .param(key)
+                        .query(String.class)
+                        .optional()
+                        .orElse(Status.NOT_OPENED.name());
+                requireOpen(key, Status.valueOf(state));
+            }
+            return change.get();
+        });
     }
 
     /** Refuses a change to a round's scores or assignments unless it is open. */
-    synchronized void requireOpen(String key) {
-        Status status = status(key);
+    void requireOpen(String key) {
+        requireOpen(key, status(key));
+    }
+
+    private void requireOpen(String key, Status status) {
         if (status != Status.OPEN) {
             throw new ReviewException(round(key).name() + (status == Status.CLOSED ? "已结束，不能再修改。" : "尚未开启。"));
         }
-    }
-
-    private void apply(RoundEvent event) {
-        (event.action().equals("OPENED") ? opened : closed).put(event.round(), event);
     }
 }

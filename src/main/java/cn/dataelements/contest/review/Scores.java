@@ -1,44 +1,50 @@
 package cn.dataelements.contest.review;
 
 import cn.dataelements.contest.account.AuditLog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The reviewers' scores. A reviewer scores only an entry assigned to them, every criterion of the round within its
- * range, and may correct a score until the round is closed; every version is kept in {@code scores.jsonl}.
+ * The reviewers' scores, in the database ({@code review_scores}: one per round, entry and reviewer). A reviewer scores
+ * only an entry assigned to them, every criterion of the round within its range, and may correct a score until the
+ * round is closed; each score and correction is in the audit log, written in the same transaction.
  */
 @Component
 public class Scores {
 
-    private final EventFile<Score> file;
+    private static final TypeReference<Map<String, BigDecimal>> CRITERIA = new TypeReference<>() {};
+
+    private final JdbcClient db;
+    private final ObjectMapper json;
     private final Rounds rounds;
     private final Assignments assignments;
     private final AuditLog audit;
-    private final Map<String, Score> latest = new LinkedHashMap<>();
 
-    Scores(ReviewProperties properties, ObjectMapper json, Rounds rounds, Assignments assignments, AuditLog audit) {
-        this.file = new EventFile<>(properties.dir().resolve("scores.jsonl"), json, Score.class);
+    Scores(JdbcClient db, ObjectMapper json, Rounds rounds, Assignments assignments, AuditLog audit) {
+        this.db = db;
+        this.json = json;
         this.rounds = rounds;
         this.assignments = assignments;
         this.audit = audit;
-        file.readAll().forEach(s -> latest.put(s.key(), s));
     }
 
     /**
-     * Records the scores, all or none: every one is checked first.
+     * Records the scores, all or none: every one is checked first, and all are written in the transaction that holds
+     * their rounds open.
      *
      * @throws ReviewException naming what is wrong, in Chinese
      */
     public void record(List<Score> scores) {
-        // checked and written under the rounds' lock, so that a round closing meanwhile cannot take a late score
         rounds.whileOpen(scores.stream().map(Score::round).distinct().toList(), () -> {
             for (Score score : scores) {
                 List<String> problems = problems(score);
@@ -46,19 +52,9 @@ public class Scores {
                     throw new ReviewException(String.join("；", problems) + "。");
                 }
             }
-            synchronized (this) {
-                file.appendAll(scores);
-                scores.forEach(score -> latest.put(score.key(), score));
-            }
+            scores.forEach(this::write);
             return null;
         });
-        for (Score score : scores) {
-            audit.record(
-                    score.by(),
-                    "review.score",
-                    score.entryId(),
-                    score.round() + " " + score.reviewer() + " " + score.criteria() + " (" + score.source() + ")");
-        }
     }
 
     /** What is wrong with a score before it is taken, in Chinese; empty when it can be taken. */
@@ -85,13 +81,14 @@ public class Scores {
         return problems;
     }
 
-    /** The latest score of every reviewer and entry in the round. */
-    public synchronized List<Score> of(String round) {
-        return latest.values().stream().filter(s -> s.round().equals(round)).toList();
+    /** The score of every reviewer and entry in the round. */
+    public List<Score> of(String round) {
+        return select("where round = ?", round);
     }
 
-    public synchronized Optional<Score> of(String round, String entryId, String reviewer) {
-        return Optional.ofNullable(latest.get(round + "\u0000" + entryId + "\u0000" + reviewer));
+    public Optional<Score> of(String round, String entryId, String reviewer) {
+        return select("where round = ? and entry_id = ? and reviewer = ?", round, entryId, reviewer).stream()
+                .findFirst();
     }
 
     static Score score(
@@ -103,5 +100,63 @@ public class Scores {
             String source,
             String by) {
         return new Score(round, entryId, reviewer, criteria, comment, source, by, Instant.now());
+    }
+
+    private void write(Score score) {
+        db.sql("""
+                        insert into review_scores
+                          (round, entry_id, reviewer, criteria, comment, source, recorded_by, recorded_at)
+                        values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
+                        on conflict (round, entry_id, reviewer) do update
+                          set criteria = excluded.criteria, comment = excluded.comment, source = excluded.source,
+                              recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+                        """)
+                .params(
+                        score.round(),
+                        score.entryId(),
+                        score.reviewer(),
+                        write(score.criteria()),
+                        score.comment(),
+                        score.source(),
+                        score.by(),
+                        Timestamp.from(score.at()))
+                .update();
+        audit.record(
+                score.by(),
+                "review.score",
+                score.entryId(),
+                score.round() + " " + score.reviewer() + " " + score.criteria() + " (" + score.source() + ")");
+    }
+
+    private List<Score> select(String where, Object... values) {
+        return db.sql("select round, entry_id, reviewer, criteria, comment, source, recorded_by, recorded_at"
+                        + " from review_scores " + where + " order by round, entry_id, reviewer")
+                .params(values)
+                .query((rs, n) -> new Score(
+                        rs.getString("round"),
+                        rs.getString("entry_id"),
+                        rs.getString("reviewer"),
+                        read(rs.getString("criteria")),
+                        rs.getString("comment"),
+                        rs.getString("source"),
+                        rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    private String write(Map<String, BigDecimal> criteria) {
+        try {
+            return json.writeValueAsString(criteria);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Scores are always JSON", e);
+        }
+    }
+
+    private Map<String, BigDecimal> read(String criteria) {
+        try {
+            return json.readValue(criteria, CRITERIA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A score in the database does not read back", e);
+        }
     }
 }

@@ -59,8 +59,14 @@ public class Standings {
             track.rows().stream()
                     .filter(r -> r.proposed() != r.advanced()
                             && !withdrawn(round, r.entry().entryId()))
-                    .forEach(r -> advancements.set(
-                            round, r.entry().entryId(), r.proposed(), false, r.proposed() ? "按排名晋级" : "按排名未晋级", who));
+                    .forEach(r -> {
+                        try {
+                            advancements.advance(
+                                    round, r.entry().entryId(), r.proposed(), r.proposed() ? "按排名晋级" : "按排名未晋级", who);
+                        } catch (ReviewException withdrawnMeanwhile) {
+                            // an award withdrawn since the ranking was read stays withdrawn
+                        }
+                    });
         }
         return leftAlone;
     }
@@ -69,10 +75,8 @@ public class Standings {
         if (rounds.entry(round, entryId).isEmpty()) {
             throw new ReviewException("该作品不在" + rounds.round(round).name() + "中。");
         }
-        if (withdrawn(round, entryId)) {
-            throw new ReviewException("该作品的奖项已因举报成立而撤销，只能由监督委员会改变裁定。");
-        }
-        advancements.set(round, entryId, advanced, false, advanced ? "组织方确定" : "组织方取消", who);
+        // refused in the statement that writes when the award was withdrawn, however the two race
+        advancements.advance(round, entryId, advanced, advanced ? "组织方确定" : "组织方取消", who);
     }
 
     private boolean withdrawn(String round, String entryId) {

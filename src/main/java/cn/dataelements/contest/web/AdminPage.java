@@ -12,9 +12,11 @@ import cn.dataelements.contest.rebuild.RebuildJobs;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 管理 (admins only): accounts, lock-outs, the audit log, and a re-run of the whole intake with its progress. */
@@ -29,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminPage {
 
     private final AccountStore accounts;
+    private final TransactionTemplate transactions;
     private final LoginAttempts attempts;
     private final AuditLog audit;
     private final RebuildJobs rebuilds;
@@ -39,7 +43,9 @@ class AdminPage {
             LoginAttempts attempts,
             AuditLog audit,
             RebuildJobs rebuilds,
-            WatchListImports lists) {
+            WatchListImports lists,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.accounts = accounts;
         this.attempts = attempts;
         this.audit = audit;
@@ -61,35 +67,84 @@ class AdminPage {
         return "admin";
     }
 
+    /** A new account: a user name that exists is refused, never taken over. */
     @PostMapping("/admin/accounts")
-    String save(
-            @RequestParam String username,
-            @RequestParam(defaultValue = "") String displayName,
-            @RequestParam(defaultValue = "") String password,
-            @RequestParam(name = "roles", required = false) List<Role> roles,
-            @RequestParam(defaultValue = "") String unit,
-            @RequestParam(defaultValue = "") String creditCode,
-            @RequestParam(defaultValue = "") String phone,
-            @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "false") boolean enabled,
-            Authentication who,
-            RedirectAttributes flash) {
-        Set<Role> chosen = roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+    String create(AccountForm form, Authentication who, RedirectAttributes flash) {
         try {
-            Account saved = accounts.save(
-                    new AccountStore.Change(
-                            username, displayName, password, chosen, unit, creditCode, phone, email, enabled),
-                    who.getName());
-            audit.record(
-                    who.getName(),
-                    "account.save",
-                    saved.username(),
-                    "roles=" + saved.roles() + " enabled=" + saved.enabled() + (password.isEmpty() ? "" : " 密码已更改"));
-            flash.addFlashAttribute("message", "已保存账号 " + saved.username() + "。");
+            Account created = transactions.execute(status -> {
+                Account account = accounts.create(form.change(), who.getName());
+                audit.record(who.getName(), "account.create", account.username(), form.summary(account));
+                return account;
+            });
+            flash.addFlashAttribute("message", "已新建账号 " + created.username() + "。");
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin";
+    }
+
+    /** The form that changes one account. */
+    @GetMapping("/admin/accounts/{username}")
+    String edit(@PathVariable String username, Model model) {
+        Account account = accounts.find(username)
+                .filter(a -> !accounts.isEnvironmentAdmin(a.username()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("account", account.view(false));
+        model.addAttribute("roles", List.of(Role.values()));
+        return "admin-account";
+    }
+
+    /** A change to an existing account; its password stays unless a new one is given. */
+    @PostMapping("/admin/accounts/{username}")
+    String update(@PathVariable String username, AccountForm form, Authentication who, RedirectAttributes flash) {
+        try {
+            Account changed = transactions.execute(status -> {
+                Account account = accounts.update(form.withUsername(username).change(), who.getName());
+                audit.record(who.getName(), "account.update", account.username(), form.summary(account));
+                return account;
+            });
+            flash.addFlashAttribute("message", "已修改账号 " + changed.username() + "。");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/admin/accounts/" + username;
+        }
+        return "redirect:/admin";
+    }
+
+    /** An account's form as sent: the fields of {@link AccountStore.Change}. */
+    record AccountForm(
+            String username,
+            String displayName,
+            String password,
+            List<Role> roles,
+            String unit,
+            String creditCode,
+            String phone,
+            String email,
+            boolean enabled) {
+
+        AccountForm withUsername(String name) {
+            return new AccountForm(name, displayName, password, roles, unit, creditCode, phone, email, enabled);
+        }
+
+        AccountStore.Change change() {
+            Set<Role> chosen = roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+            return new AccountStore.Change(
+                    username,
+                    displayName,
+                    password == null ? "" : password,
+                    chosen,
+                    unit,
+                    creditCode,
+                    phone,
+                    email,
+                    enabled);
+        }
+
+        String summary(Account account) {
+            return "roles=" + account.roles() + " enabled=" + account.enabled()
+                    + (password == null || password.isEmpty() ? "" : " 密码已更改");
+        }
     }
 
     @PostMapping("/admin/accounts/{username}/unlock")

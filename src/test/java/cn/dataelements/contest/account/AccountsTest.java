@@ -3,11 +3,8 @@ package cn.dataelements.contest.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.dataelements.contest.support.TestDatabase;
 import cn.dataelements.contest.system.security.SecurityProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,27 +12,36 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Accounts and lock-outs live in fsynced files that a restart reads back; the environment's admin stays its own. */
+/**
+ * Accounts and lock-outs live in the database, where a restart (a new store on the same database) finds them; a user
+ * name is one account; the environment's admin stays its own.
+ */
 class AccountsTest {
 
-    private static final ObjectMapper JSON =
-            JsonMapper.builder().findAndAddModules().build();
     private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private static final SecurityProperties ADMIN = new SecurityProperties("admin", "environment-password");
 
-    @TempDir
-    Path dir;
+    private final TestDatabase database = TestDatabase.fresh();
 
     private AccountProperties properties() {
-        return new AccountProperties(dir.resolve("accounts"), dir.resolve("audit"), 3, Duration.ofMinutes(15));
+        return new AccountProperties(3, Duration.ofMinutes(15));
     }
 
-    private AccountStore store() throws Exception {
-        return new AccountStore(properties(), ADMIN, JSON, ENCODER);
+    private AccountStore store() {
+        return new AccountStore(database.jdbc(), ADMIN, ENCODER);
+    }
+
+    private LoginAttempts attempts(AccountStore accounts, AuditLog audit, Instant now) {
+        return new LoginAttempts(
+                database.jdbc(),
+                database.transactions(),
+                properties(),
+                audit,
+                accounts,
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static AccountStore.Change change(String user, String password, Role... roles) {
@@ -45,7 +51,7 @@ class AccountsTest {
 
     @Test
     void anAccountIsKeptWithABcryptHashAndReadBackAfterARestart() throws Exception {
-        store().save(change("wang.reviewer", "a-password-of-16", Role.REVIEWER), "admin");
+        store().create(change("wang.reviewer", "a-password-of-16", Role.REVIEWER), "admin");
 
         Account read = store().find("wang.reviewer").orElseThrow();
 
@@ -54,33 +60,62 @@ class AccountsTest {
         assertThat(read.roles()).containsExactly(Role.REVIEWER);
         assertThat(read.creditCode()).isEqualTo("12371000MB1234567X");
         assertThat(read.changedBy()).isEqualTo("admin");
-        assertThat(Files.readString(dir.resolve("accounts/accounts.jsonl"))).doesNotContain("a-password-of-16");
+        assertThat(database.jdbc()
+                        .sql("select count(*) from accounts where password_hash like '%a-password%'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
-    void aChangeWithoutAPasswordKeepsTheOldOneAndEveryChangeIsKept() throws Exception {
+    void aChangeWithoutAPasswordKeepsTheOldOne() throws Exception {
         AccountStore accounts = store();
-        accounts.save(change("li", "first-password-1", Role.REVIEWER), "admin");
-        accounts.save(change("li", "", Role.REVIEWER, Role.ORGANIZER), "admin");
+        accounts.create(change("li", "first-password-1", Role.REVIEWER), "admin");
+        accounts.update(change("li", "", Role.REVIEWER, Role.ORGANIZER), "admin");
 
         Account read = store().find("li").orElseThrow();
         assertThat(ENCODER.matches("first-password-1", read.passwordHash())).isTrue();
         assertThat(read.roles()).containsExactlyInAnyOrder(Role.REVIEWER, Role.ORGANIZER);
-        assertThat(Files.readAllLines(dir.resolve("accounts/accounts.jsonl"))).hasSize(2);
+    }
+
+    @Test
+    void creatingAUserNameThatExistsIsRefusedAndTheAccountStaysAsItWas() throws Exception {
+        AccountStore accounts = store();
+        accounts.create(change("zhang.expert", "reviewers-own-pass", Role.REVIEWER), "admin");
+
+        assertThatThrownBy(() -> accounts.create(
+                        new AccountStore.Change(
+                                "zhang.expert",
+                                "冒名者",
+                                "someone-elses-pass",
+                                Set.of(Role.ORGANIZER),
+                                "别的单位",
+                                "",
+                                "",
+                                "",
+                                true),
+                        "admin"))
+                .hasMessageContaining("已被占用");
+        Account kept = store().find("zhang.expert").orElseThrow();
+        assertThat(kept.roles()).containsExactly(Role.REVIEWER);
+        assertThat(kept.unit()).isEqualTo("威海市大数据中心");
+        assertThat(ENCODER.matches("reviewers-own-pass", kept.passwordHash())).isTrue();
+        assertThatThrownBy(() -> accounts.update(change("nobody.here", "", Role.REVIEWER), "admin"))
+                .hasMessageContaining("没有用户名");
     }
 
     @Test
     void wrongChangesAreRefusedInChinese() throws Exception {
         AccountStore accounts = store();
-        assertThatThrownBy(() -> accounts.save(change("Bad Name", "a-password-of-16", Role.REVIEWER), "admin"))
+        assertThatThrownBy(() -> accounts.create(change("Bad Name", "a-password-of-16", Role.REVIEWER), "admin"))
                 .hasMessageContaining("用户名");
-        assertThatThrownBy(() -> accounts.save(change("short", "short", Role.REVIEWER), "admin"))
+        assertThatThrownBy(() -> accounts.create(change("short", "short", Role.REVIEWER), "admin"))
                 .hasMessageContaining("至少 12 个字符");
-        assertThatThrownBy(() -> accounts.save(change("norole", "a-password-of-16"), "admin"))
+        assertThatThrownBy(() -> accounts.create(change("norole", "a-password-of-16"), "admin"))
                 .hasMessageContaining("角色");
-        assertThatThrownBy(() -> accounts.save(change("nopassword", "", Role.REVIEWER), "admin"))
+        assertThatThrownBy(() -> accounts.create(change("nopassword", "", Role.REVIEWER), "admin"))
                 .hasMessageContaining("必须设置密码");
-        assertThatThrownBy(() -> accounts.save(change("admin", "a-password-of-16", Role.REVIEWER), "admin"))
+        assertThatThrownBy(() -> accounts.create(change("admin", "a-password-of-16", Role.REVIEWER), "admin"))
                 .hasMessageContaining("环境变量");
         assertThat(accounts.find("admin").orElseThrow().roles())
                 .containsExactlyInAnyOrderElementsOf(EnumSet.of(Role.ADMIN, Role.ORGANIZER, Role.COMMITTEE));
@@ -89,11 +124,10 @@ class AccountsTest {
     @Test
     void repeatedFailuresLockAnAccountForAWhileAcrossARestartAndAnAdminCanUnlockIt() throws Exception {
         AccountStore accounts = store();
-        accounts.save(change("zhao", "a-password-of-16", Role.ORGANIZER), "admin");
-        AuditLog audit = new AuditLog(properties(), JSON);
+        accounts.create(change("zhao", "a-password-of-16", Role.ORGANIZER), "admin");
+        AuditLog audit = new AuditLog(database.jdbc());
         Instant now = Instant.parse("2024-08-20T01:00:00Z");
-        LoginAttempts attempts =
-                new LoginAttempts(properties(), JSON, audit, accounts, Clock.fixed(now, ZoneOffset.UTC));
+        LoginAttempts attempts = attempts(accounts, audit, now);
 
         attempts.failed("zhao");
         attempts.failed("zhao");
@@ -101,13 +135,11 @@ class AccountsTest {
         attempts.failed("zhao");
         assertThat(attempts.lockedUntil("zhao")).contains(now.plus(Duration.ofMinutes(15)));
 
-        LoginAttempts restarted =
-                new LoginAttempts(properties(), JSON, audit, accounts, Clock.fixed(now, ZoneOffset.UTC));
+        LoginAttempts restarted = attempts(store(), audit, now);
         assertThat(restarted.lockedUntil("zhao"))
                 .as("still locked after a restart")
                 .isPresent();
-        LoginAttempts later = new LoginAttempts(
-                properties(), JSON, audit, accounts, Clock.fixed(now.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
+        LoginAttempts later = attempts(store(), audit, now.plus(Duration.ofMinutes(16)));
         assertThat(later.lockedUntil("zhao")).as("a lock-out ends by itself").isEmpty();
 
         restarted.unlock("zhao", "admin");

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ComplianceCheckerTest {
 
@@ -29,15 +28,14 @@ class ComplianceCheckerTest {
             ComplianceSettings.load(Path.of("mappings"), "forbidden-words.txt");
     private static final String FORM = "mail/申报书.docx";
 
-    @TempDir
-    Path lists;
-
     private WatchListStore store;
     private final List<Entry> others = new ArrayList<>();
 
     @BeforeEach
     void store() {
-        store = new WatchListStore(lists, Clock.fixed(Instant.parse("2025-06-01T02:00:00Z"), ZoneOffset.UTC));
+        store = new WatchListStore(
+                cn.dataelements.contest.support.TestDatabase.fresh().jdbc(),
+                Clock.fixed(Instant.parse("2025-06-01T02:00:00Z"), ZoneOffset.UTC));
     }
 
     private List<Finding> check(Entry entry, String channel) {

@@ -3,9 +3,8 @@ package cn.dataelements.contest.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.catalog.CatalogProperties;
-import java.nio.file.Path;
+import cn.dataelements.contest.support.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +13,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class ComplianceConfigurationTest {
 
@@ -26,25 +26,20 @@ class ComplianceConfigurationTest {
     @Import(ComplianceConfiguration.class)
     static class ComplianceOnly {}
 
-    @TempDir
-    Path lists;
-
     @Test
-    void theDefaultsGiveACheckerAndAMissingListsDirStopsTheContext() {
+    void theDefaultsGiveACheckerAndAnInvalidRulesFolderStopsTheContext() {
+        JdbcClient database = TestDatabase.fresh().jdbc();
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-                .withUserConfiguration(ComplianceOnly.class);
+                .withUserConfiguration(ComplianceOnly.class)
+                .withBean(JdbcClient.class, () -> database);
 
-        runner.withPropertyValues(
-                        "intake.compliance.lists-dir=" + lists.resolve("lists"),
-                        "intake.compliance.decisions-dir=" + lists.resolve("decisions"))
-                .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(ComplianceChecker.class);
-                    assertThat(context.getBean(ComplianceSettings.class).maxRepresentatives())
-                            .isEqualTo(5);
-                });
-        runner.run(context -> assertThat(context).hasFailed());
-        runner.withPropertyValues("intake.compliance.lists-dir=" + lists)
-                .run(context -> assertThat(context).as("no decisions folder").hasFailed());
+        runner.run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(ComplianceChecker.class);
+            assertThat(context.getBean(ComplianceSettings.class).maxRepresentatives())
+                    .isEqualTo(5);
+        });
+        runner.withPropertyValues("intake.compliance.dir=no-such-folder")
+                .run(context -> assertThat(context).as("no compliance.yaml").hasFailed());
     }
 }

@@ -72,7 +72,8 @@ class ComplianceCorpusTest {
         extractor = new ForkedTikaExtractor(
                 new ExtractionSettings(Duration.ofSeconds(60), "512m", 2_000_000, temp.resolve("tika"), 1));
         WatchListStore lists = new WatchListStore(
-                temp.resolve("lists"), Clock.fixed(Instant.parse("2024-06-01T02:00:00Z"), ZoneOffset.UTC));
+                cn.dataelements.contest.support.TestDatabase.fresh().jdbc(),
+                Clock.fixed(Instant.parse("2024-06-01T02:00:00Z"), ZoneOffset.UTC));
         try (InputStream csv = Files.newInputStream(DIR.resolve("dishonest-list.csv"))) {
             ImportReport report = lists.importList(ListKind.DISHONEST, "dishonest-list.csv", csv);
             assertThat(report.rejectedRows()).isEmpty();

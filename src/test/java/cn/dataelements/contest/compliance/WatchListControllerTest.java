@@ -8,14 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -23,15 +21,13 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 /** The import endpoints without security (the security configuration's own tests cover /api/admin/**). */
 class WatchListControllerTest {
 
-    @TempDir
-    Path dir;
-
     private MockMvc mvc;
 
     @BeforeEach
     void setUp() {
-        WatchListStore store =
-                new WatchListStore(dir, Clock.fixed(Instant.parse("2025-06-01T04:00:00Z"), ZoneOffset.UTC));
+        WatchListStore store = new WatchListStore(
+                cn.dataelements.contest.support.TestDatabase.fresh().jdbc(),
+                Clock.fixed(Instant.parse("2025-06-01T04:00:00Z"), ZoneOffset.UTC));
         mvc = MockMvcBuilders.standaloneSetup(
                         new WatchListController(new WatchListImports(store, (now, before) -> List.of())))
                 .build();

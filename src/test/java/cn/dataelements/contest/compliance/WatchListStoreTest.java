@@ -4,27 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.dataelements.contest.compliance.ImportReport.RejectedRow;
+import cn.dataelements.contest.support.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** Imported lists are kept in the database as received; the newest of a kind is in force, every import stays. */
 class WatchListStoreTest {
 
     private static final Instant NOON_BEIJING = Instant.parse("2025-06-01T04:00:00Z");
 
-    @TempDir
-    Path dir;
+    private final TestDatabase database = TestDatabase.fresh();
 
     private WatchListStore store() {
-        return new WatchListStore(dir, Clock.fixed(NOON_BEIJING, ZoneOffset.UTC));
+        return new WatchListStore(database.jdbc(), Clock.fixed(NOON_BEIJING, ZoneOffset.UTC));
     }
 
     @Test
@@ -39,9 +37,13 @@ class WatchListStoreTest {
         assertThat(report.rejectedRows())
                 .containsExactly(
                         new RejectedRow(4, "单位名称和统一社会信用代码都为空"), new RejectedRow(5, "统一社会信用代码“91371002401452251X”不正确"));
-        Path stored = dir.resolve("dishonest/2025-06-01T120000-失信名单 6月.csv");
-        assertThat(stored).exists();
-        assertThat(Files.readAllBytes(stored)).isEqualTo(gbk);
+        assertThat(database.jdbc()
+                        .sql("select content from watch_list_imports where name = ?")
+                        .param("失信名单 6月.csv")
+                        .query((rs, n) -> rs.getBytes(1))
+                        .single())
+                .as("kept as received")
+                .isEqualTo(gbk);
         assertThat(report.list())
                 .isEqualTo(new ListImport(
                         ListKind.DISHONEST, "2025-06-01T120000-失信名单 6月.csv", "失信名单 6月.csv", NOON_BEIJING, 2, true));
@@ -59,7 +61,7 @@ class WatchListStoreTest {
                 .extracting(ListImport::file, ListImport::rows, ListImport::inForce)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("2025-06-01T120000-v1.csv", 2, false),
-                        org.assertj.core.groups.Tuple.tuple("2025-06-01T120001-v2.csv", 1, true));
+                        org.assertj.core.groups.Tuple.tuple("2025-06-01T120000-v2.csv", 1, true));
         assertThat(store().current(ListKind.PROVINCIAL).rows()).containsExactly(new ListRow(2, "甲公司", "", "甲作品"));
         assertThat(store().current(ListKind.DISHONEST).rows()).isEmpty();
     }
@@ -81,26 +83,11 @@ class WatchListStoreTest {
     }
 
     @Test
-    void anImportCutShortByACrashIsNeverInForce() throws IOException {
-        WatchListStore store = store();
-        store.importList(ListKind.DISHONEST, "v1.csv", utf8("单位名称,统一社会信用代码\n甲公司,\n"));
-        Path folder = dir.resolve(ListKind.DISHONEST.pathName());
-        Files.writeString(folder.resolve(".import-4711.part"), "单位名称,统一社会信用代码\n乙公");
-
-        WatchListStore restarted = store();
-
-        assertThat(restarted.current(ListKind.DISHONEST).rows())
-                .extracting(ListRow::unitName)
-                .containsExactly("甲公司");
-        assertThat(restarted.imports()).hasSize(1);
-    }
-
-    @Test
     void aWrongHeaderStoresNothingAndSaysWhatIsValid() {
         assertThatThrownBy(() -> store().importList(ListKind.PROVINCIAL, "p.csv", utf8("名称,代码\n甲公司,\n")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("单位名称,统一社会信用代码,作品名称");
-        assertThat(dir.resolve("provincial")).doesNotExist();
+        assertThat(store().imports()).isEmpty();
     }
 
     @Test

@@ -21,7 +21,11 @@ public final class IntakeTestEnvironment implements ApplicationContextInitialize
     public static synchronized Path dataDir() {
         if (dataDir == null) {
             try {
-                dataDir = Files.createTempDirectory("contest-intake-it-");
+                // readable by all: the local servers of app processes under it run as accounts of their own when root
+                dataDir = Files.createTempDirectory(
+                        "contest-intake-it-",
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

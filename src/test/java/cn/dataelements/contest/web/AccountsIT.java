@@ -62,7 +62,51 @@ class AccountsIT {
         PageSession.signedIn(base, user, password);
 
         String audit = admin.get("/admin").text();
-        assertThat(audit).contains("account.locked").contains("account.unlock").contains("account.save");
+        assertThat(audit).contains("account.locked").contains("account.unlock").contains("account.create");
+    }
+
+    @Test
+    void creatingAnAccountWhoseUserNameExistsIsRefusedAndTheAccountStaysAsItWas() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        String user = "taken-" + UUID.randomUUID().toString().substring(0, 8);
+        PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());
+        admin.post(
+                "/admin/accounts",
+                Map.of(
+                        "username", user,
+                        "displayName", "李评审",
+                        "password", "the-reviewers-own",
+                        "roles", "REVIEWER",
+                        "unit", "山东大学（威海）",
+                        "enabled", "true"),
+                true);
+        assertThat(admin.get("/admin").text()).contains("已新建账号 " + user);
+
+        PageSession.Answer again = admin.post(
+                "/admin/accounts",
+                Map.of(
+                        "username", user,
+                        "displayName", "冒用者",
+                        "password", "someone-elses-pass",
+                        "roles", "ORGANIZER",
+                        "unit", "别的单位",
+                        "enabled", "true"),
+                true);
+
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(admin.get("/admin").text()).contains("已被占用").contains("李评审").doesNotContain("冒用者");
+        PageSession.signedIn(base, user, "the-reviewers-own");
+        assertThat(PageSession.anonymous(base)
+                        .signIn(user, "someone-elses-pass")
+                        .location())
+                .endsWith("/login?error");
+        PageSession.Answer edited = admin.post(
+                "/admin/accounts/" + user,
+                Map.of("displayName", "李评审（改）", "roles", "REVIEWER", "unit", "山东大学（威海）", "enabled", "true"),
+                true);
+        assertThat(edited.status()).isEqualTo(302);
+        assertThat(admin.get("/admin").text()).contains("李评审（改）").contains("account.update");
+        PageSession.signedIn(base, user, "the-reviewers-own");
     }
 
     @Test

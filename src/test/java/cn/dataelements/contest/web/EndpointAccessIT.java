@@ -86,7 +86,7 @@ class EndpointAccessIT {
     }
 
     private String account(String name, Role role) {
-        accounts.save(new AccountStore.Change(name, name, PASSWORD, Set.of(role), "某单位", "", "", "", true), "test");
+        accounts.create(new AccountStore.Change(name, name, PASSWORD, Set.of(role), "某单位", "", "", "", true), "test");
         return name;
     }
 

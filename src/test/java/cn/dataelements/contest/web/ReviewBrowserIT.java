@@ -160,7 +160,8 @@ class ReviewBrowserIT {
     }
 
     private String account(String username, String name, String unit, Role role) {
-        accounts.save(new AccountStore.Change(username, name, PASSWORD, Set.of(role), unit, "", "", "", true), "test");
+        accounts.create(
+                new AccountStore.Change(username, name, PASSWORD, Set.of(role), unit, "", "", "", true), "test");
         return username;
     }
 

@@ -359,7 +359,8 @@ class ReviewIT {
     }
 
     private String account(String username, String name, String unit, Role... roles) {
-        accounts.save(new AccountStore.Change(username, name, PASSWORD, Set.of(roles), unit, "", "", "", true), "test");
+        accounts.create(
+                new AccountStore.Change(username, name, PASSWORD, Set.of(roles), unit, "", "", "", true), "test");
         return username;
     }
 

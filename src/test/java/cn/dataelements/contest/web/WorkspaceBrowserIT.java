@@ -94,7 +94,7 @@ class WorkspaceBrowserIT {
                                 .total()
                         == 1);
         organizer = "organizer-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.save(
+        accounts.create(
                 new AccountStore.Change(
                         organizer, "组织方测试", PASSWORD, Set.of(Role.ORGANIZER), "威海市大数据中心", "", "", "", true),
                 "test");

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.RouteTemplateContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +35,10 @@ class PortalRouteTemplate extends SourceRouteTemplate {
 
     static final String ID = "portal";
 
-    private final Path stateDir;
+    private final JdbcClient db;
     private final ObjectMapper json;
 
-    PortalRouteTemplate(
-            @Value("${intake.mappings-dir:mappings}") Path mappings,
-            @Value("${intake.data-dir}") Path dataDir,
-            ObjectMapper json) {
+    PortalRouteTemplate(@Value("${intake.mappings-dir:mappings}") Path mappings, JdbcClient db, ObjectMapper json) {
         super(
                 ID,
                 Channels.PORTAL,
@@ -102,7 +100,7 @@ class PortalRouteTemplate extends SourceRouteTemplate {
                                 "30000",
                                 "[0-9]{3,7}",
                                 "milliseconds a page or a download may take before it is tried again")));
-        this.stateDir = dataDir.resolve("portal");
+        this.db = db;
         this.json = json;
     }
 
@@ -162,11 +160,20 @@ class PortalRouteTemplate extends SourceRouteTemplate {
                         : new OAuth2Login.Endpoint(URI.create(tokenUrl), http, timeout, json));
         PortalClient client =
                 new PortalClient(base, mapping.listing(), login, allowed, timeout, Duration.ofSeconds(1), http, json);
-        // the watermark belongs to this route's listing: another address or mapping under the same id starts afresh
+        return new PortalPoller(new PortalSource(
+                mapping,
+                client,
+                new PortalState(db, stateKey(routeId, base, mapping)),
+                Integer.parseInt(resolved(rtc, "fileTries"))));
+    }
+
+    /**
+     * The key a route's watermark is kept under: its id and its listing, so another address or mapping under the same
+     * route id starts afresh.
+     */
+    static String stateKey(String routeId, URI base, SourceMapping mapping) {
         java.security.MessageDigest sha = Sha256.digest();
         sha.update((base + "|" + mapping.listing().path() + "|" + mapping.name()).getBytes(StandardCharsets.UTF_8));
-        Path state = stateDir.resolve(routeId + "-" + Sha256.hex(sha).substring(0, 12));
-        return new PortalPoller(new PortalSource(
-                mapping, client, new PortalState(state, json), Integer.parseInt(resolved(rtc, "fileTries"))));
+        return routeId + "-" + Sha256.hex(sha).substring(0, 12);
     }
 }

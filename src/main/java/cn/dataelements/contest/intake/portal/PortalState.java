@@ -1,83 +1,62 @@
 package cn.dataelements.contest.intake.portal;
 
-import cn.dataelements.contest.system.storage.JsonLines;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What a portal route keeps across restarts, in fsynced JSON lines under {@code ${intake.data-dir}/portal/<route>}:
- * its watermark, a compound cursor (updated-at, id) below which every registration was taken in, and the fingerprint
- * of each registration last taken in, so a registration the overlap shows again unchanged costs no download.
+ * What a portal route keeps across restarts and instances, in the database under its source's key (the route and its
+ * listing): its watermark ({@code portal_cursors}), a compound cursor (updated-at, id) below which every registration
+ * was taken in, and the fingerprint of each registration last taken in ({@code portal_seen}), so a registration the
+ * overlap shows again unchanged costs no download.
  */
 class PortalState {
 
     /** Every registration up to this one (by updated-at, then id) was taken in. */
     record Cursor(String updatedAt, String id) {}
 
-    /** A registration as last taken in: its updated-at and the hash of its record without links and counters. */
-    record Seen(String id, String fingerprint) {}
+    private final JdbcClient db;
+    private final String source;
 
-    private final Path cursorFile;
-    private final Path seenFile;
-    private final ObjectMapper json;
-    private final Map<String, String> seen = new ConcurrentHashMap<>();
-    private volatile Cursor cursor;
-
-    PortalState(Path dir, ObjectMapper json) {
-        this.cursorFile = dir.resolve("cursor.jsonl");
-        this.seenFile = dir.resolve("seen.jsonl");
-        this.json = json;
-        try {
-            JsonLines.repairTail(cursorFile);
-            JsonLines.repairTail(seenFile);
-            List<Cursor> cursors = JsonLines.readAll(cursorFile, json, Cursor.class);
-            cursor = cursors.isEmpty() ? null : cursors.get(cursors.size() - 1);
-            JsonLines.readAll(seenFile, json, Seen.class).forEach(s -> seen.put(s.id(), s.fingerprint()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the portal state in " + dir, e);
-        }
+    PortalState(JdbcClient db, String source) {
+        this.db = db;
+        this.source = source;
     }
 
     Optional<Cursor> cursor() {
-        return Optional.ofNullable(cursor);
+        return db.sql("select updated_at, record_id from portal_cursors where source = ?")
+                .param(source)
+                .query((rs, n) -> new Cursor(rs.getString("updated_at"), rs.getString("record_id")))
+                .optional();
     }
 
     void advance(Cursor next) {
-        if (next.equals(cursor)) {
-            return;
-        }
-        write(cursorFile, next);
-        cursor = next;
+        db.sql("""
+                        insert into portal_cursors (source, updated_at, record_id) values (?, ?, ?)
+                        on conflict (source) do update set updated_at = excluded.updated_at, record_id = excluded.record_id
+                        """).params(source, next.updatedAt(), next.id()).update();
     }
 
     /** True when the registration was taken in before with this fingerprint. */
     boolean seen(String id, String fingerprint) {
-        return fingerprint.equals(seen.get(id));
+        return fingerprint.equals(fingerprint(id).orElse(null));
     }
 
     /** True when a registration of this id was taken in before, in any form. */
     boolean known(String id) {
-        return seen.containsKey(id);
+        return fingerprint(id).isPresent();
     }
 
     void taken(String id, String fingerprint) {
-        if (!seen(id, fingerprint)) {
-            write(seenFile, new Seen(id, fingerprint));
-            seen.put(id, fingerprint);
-        }
+        db.sql("""
+                        insert into portal_seen (source, record_id, fingerprint) values (?, ?, ?)
+                        on conflict (source, record_id) do update set fingerprint = excluded.fingerprint
+                        """).params(source, id, fingerprint).update();
     }
 
-    private void write(Path file, Object record) {
-        try {
-            JsonLines.append(file, json, record);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the portal state in " + file, e);
-        }
+    private Optional<String> fingerprint(String id) {
+        return db.sql("select fingerprint from portal_seen where source = ? and record_id = ?")
+                .params(source, id)
+                .query(String.class)
+                .optional();
     }
 }

@@ -1,6 +1,7 @@
 package cn.dataelements.contest.system.elasticsearch;
 
 import cn.dataelements.contest.system.process.ChildEnvironment;
+import cn.dataelements.contest.system.process.RunAs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ public final class EmbeddedElasticsearch {
             int httpPort = freePort();
             int transportPort = freePort();
             folders.writeConfig(home, settings.instance(), httpPort, transportPort, settings.maxContentLength());
-            RunAs runAs = RunAs.forCurrentProcess(settings.runAsUser());
+            RunAs runAs = RunAs.forCurrentProcess(settings.runAsUser(), "Elasticsearch node");
             runAs.takeOwnership(folders.root());
             ProcessBuilder builder = ChildEnvironment.clean(
                             runAs.processBuilder(elasticsearchCommand(home)), environment(home))

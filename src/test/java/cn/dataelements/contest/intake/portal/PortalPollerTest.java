@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.dataelements.contest.intake.records.SourceMapping;
 import cn.dataelements.contest.intake.source.PolledSource;
 import cn.dataelements.contest.support.PortalStandIn;
+import cn.dataelements.contest.support.TestDatabase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ class PortalPollerTest {
 
     @TempDir
     Path dir;
+
+    private final TestDatabase database = TestDatabase.fresh();
 
     @Test
     void aRecordEditedDuringThePollShiftsThePagesButNothingIsSkipped() throws Exception {
@@ -111,7 +114,7 @@ class PortalPollerTest {
                 Duration.ofMillis(10),
                 PortalClient.http(Duration.ofSeconds(5)),
                 json);
-        return new PortalPoller(new PortalSource(mapping, client, new PortalState(dir.resolve("state"), json), 10));
+        return new PortalPoller(new PortalSource(mapping, client, new PortalState(database.jdbc(), "test-portal"), 10));
     }
 
     /**

@@ -24,7 +24,7 @@ class PortalRouteFileTest {
     private RouteFileReader reader() throws IOException {
         Path mappings = Files.createDirectories(dir.resolve("mappings"));
         Files.copy(Path.of("mappings/contest-portal.mapping.yaml"), mappings.resolve("contest-portal.mapping.yaml"));
-        PortalRouteTemplate template = new PortalRouteTemplate(mappings, dir.resolve("data"), new ObjectMapper());
+        PortalRouteTemplate template = new PortalRouteTemplate(mappings, null, new ObjectMapper());
         return new RouteFileReader(List.of(template.spec()), name -> null, name -> null, dir.resolve("secrets"));
     }
 

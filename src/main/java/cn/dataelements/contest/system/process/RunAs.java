@@ -1,6 +1,5 @@
-package cn.dataelements.contest.system.elasticsearch;
+package cn.dataelements.contest.system.process;
 
-import cn.dataelements.contest.system.process.ChildEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who the node runs as. Elasticsearch refuses to run as root, and CI runs as root: then the node runs as an
- * unprivileged system account, created if missing, that owns the node's folder.
+ * Who a local server the app starts (the Elasticsearch node, PostgreSQL) runs as. Both refuse to run as root, and CI
+ * runs as root: then the server runs as an unprivileged system account of its own, created if missing, that owns the
+ * server's folders.
  */
-final class RunAs {
+public final class RunAs {
 
     private static final Logger log = LoggerFactory.getLogger(RunAs.class);
 
@@ -24,12 +24,13 @@ final class RunAs {
         this.user = user;
     }
 
-    static RunAs forCurrentProcess(String unprivilegedUser) throws IOException {
+    /** As this JVM when it is not root; else as the unprivileged account, created if missing. */
+    public static RunAs forCurrentProcess(String unprivilegedUser, String server) throws IOException {
         if (!"0".equals(run(List.of("id", "-u")).trim())) {
             return new RunAs(null);
         }
         if (!succeeds(List.of("id", "-u", unprivilegedUser))) {
-            log.info("Running as root: creating system user {} for the local Elasticsearch node", unprivilegedUser);
+            log.info("Running as root: creating system user {} for the local {}", unprivilegedUser, server);
             run(List.of(
                     "useradd",
                     "--system",
@@ -42,13 +43,20 @@ final class RunAs {
         return new RunAs(unprivilegedUser);
     }
 
-    void takeOwnership(Path folder) throws IOException {
+    /** True when the server runs as an account of its own, not as this JVM's user. */
+    public boolean switchesUser() {
+        return user != null;
+    }
+
+    /** Gives the folder, and everything in it, to the account the server runs as. */
+    public void takeOwnership(Path folder) throws IOException {
         if (user != null) {
             run(List.of("chown", "-R", user + ":" + user, folder.toString()));
         }
     }
 
-    ProcessBuilder processBuilder(List<String> command) {
+    /** A process builder for the command, run as the server's account. */
+    public ProcessBuilder processBuilder(List<String> command) {
         if (user == null) {
             return new ProcessBuilder(command);
         }
