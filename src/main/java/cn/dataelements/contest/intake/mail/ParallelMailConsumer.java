@@ -36,7 +36,6 @@ import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.util.KeyValueHolder;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,23 +259,24 @@ class ParallelMailConsumer extends MailConsumer {
         }
     }
 
-    /** Flags the mails seen and moves them: {@code MOVE} where the server has it (RFC 6851), copy and flag otherwise. */
+    /**
+     * Flags the mails seen and moves them: {@code MOVE} where the server has it (RFC 6851), copy and flag otherwise.
+     * IMAP mails are named by UID, not by their number in the folder: another session (a second reader, a person's
+     * mail client) may have removed mails since this poll listed them, and a server that renumbers at once would then
+     * apply a numbered command to a mail this poll never read.
+     */
     private static void move(Message[] mails, String destination) throws MessagingException {
         Folder source = mails[0].getFolder();
-        source.setFlags(mails, new Flags(Flags.Flag.SEEN), true);
-        if (destination.isEmpty()) {
-            return;
-        }
-        Folder target = source.getStore().getFolder(destination);
-        if (!target.exists()) {
+        Folder target = destination.isEmpty() ? null : source.getStore().getFolder(destination);
+        if (target != null && !target.exists()) {
             target.create(Folder.HOLDS_MESSAGES);
         }
-        if (source instanceof IMAPFolder imap
-                && source.getStore() instanceof IMAPStore store
-                && store.hasCapability("MOVE")) {
-            imap.moveMessages(mails, target);
-        } else {
-            // camel-mail expunges the deleted ones when it closes the folder after the poll
+        if (source instanceof IMAPFolder imap) {
+            ImapByUid.move(imap, mails, target);
+            return;
+        }
+        source.setFlags(mails, new Flags(Flags.Flag.SEEN), true);
+        if (target != null) {
             source.copyMessages(mails, target);
             source.setFlags(mails, new Flags(Flags.Flag.DELETED), true);
         }
