@@ -49,7 +49,9 @@ public final class EmbeddedElasticsearch {
         if (shared == null) {
             EmbeddedElasticsearch node = new EmbeddedElasticsearch(settings);
             node.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "embedded-elasticsearch-stop"));
+            // after the app's contexts have closed, which still use it as they close (Boot's shutdown hook runs
+            // its handlers last; a JVM hook of its own would run alongside and stop it under them)
+            org.springframework.boot.SpringApplication.getShutdownHandlers().add(node::stop);
             shared = node;
         }
         return shared;

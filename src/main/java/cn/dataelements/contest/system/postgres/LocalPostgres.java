@@ -31,7 +31,8 @@ import org.springframework.util.FileSystemUtils;
  * The local PostgreSQL server, one per JVM, started from the binaries bundled in the jar. Its data folder is kept
  * between runs; it listens on 127.0.0.1 only, with a password made at its first start and kept beside the data folder
  * (readable by its owner only); it runs as an unprivileged account of its own when this JVM is root (PostgreSQL refuses
- * root); it stops when the JVM exits, and a server a killed earlier run left behind is stopped first.
+ * root); it stops when the JVM exits, after the app has closed, and a server a killed earlier run left behind is
+ * stopped first.
  */
 public final class LocalPostgres {
 
@@ -57,7 +58,9 @@ public final class LocalPostgres {
         if (shared == null) {
             LocalPostgres server = new LocalPostgres(settings);
             server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "local-postgres-stop"));
+            // after the app's contexts have closed, which still use it as they close (Boot's shutdown hook runs
+            // its handlers last; a JVM hook of its own would run alongside and stop it under them)
+            org.springframework.boot.SpringApplication.getShutdownHandlers().add(server::stop);
             shared = server;
         }
         return shared;
@@ -253,6 +256,29 @@ public final class LocalPostgres {
                         leftover.destroyForcibly();
                     }
                 });
+        awaitReaped(pid);
+    }
+
+    /**
+     * A server killed a moment ago (with the app that started it) lingers until its parent reaps it: Java counts it
+     * dead, but PostgreSQL counts its postmaster.pid as held by a running server and refuses to start. Waits until
+     * the process is gone, or is something other than a dead process.
+     */
+    private static void awaitReaped(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                String line = Files.readString(stat, StandardCharsets.UTF_8);
+                char state = line.charAt(line.lastIndexOf(')') + 2);
+                if (state != 'Z' && state != 'X') {
+                    return;
+                }
+            } catch (IOException | IndexOutOfBoundsException gone) {
+                return;
+            }
+            pause();
+        }
     }
 
     /**
