@@ -26,6 +26,45 @@ create table lockouts (
     locked_by    text        not null default ''
 );
 
+-- Imports of an earlier version's files, once each, with what they took in and what they left out.
+create table upgrade_imports (
+    name        text primary key,
+    imported_at timestamptz not null,
+    report      jsonb       not null
+);
+
+-- Page sessions (Spring Session JDBC's own tables, in its documented shape): they survive a restart and every instance
+-- knows them.
+create table spring_session (
+    primary_id            char(36)     not null primary key,
+    session_id            char(36)     not null,
+    creation_time         bigint       not null,
+    last_access_time      bigint       not null,
+    max_inactive_interval integer      not null,
+    expiry_time           bigint       not null,
+    principal_name        varchar(100)
+);
+create unique index spring_session_ix1 on spring_session (session_id);
+create index spring_session_ix2 on spring_session (expiry_time);
+create index spring_session_ix3 on spring_session (principal_name);
+
+create table spring_session_attributes (
+    session_primary_id char(36)     not null references spring_session (primary_id) on delete cascade,
+    attribute_name     varchar(200) not null,
+    attribute_bytes    bytea        not null,
+    primary key (session_primary_id, attribute_name)
+);
+
+-- The lock the instances compete for to run the intake routes (Spring Integration's JDBC lock registry, in its
+-- documented shape).
+create table int_lock (
+    lock_key     char(36)     not null,
+    region       varchar(100) not null,
+    client_id    char(36),
+    created_date timestamp    not null,
+    primary key (lock_key, region)
+);
+
 -- Who did what: appended in the transaction of the change it records, never updated.
 create table audit_log (
     id     bigserial primary key,
@@ -56,7 +95,8 @@ create table intake_skipped (
 );
 create index intake_skipped_route on intake_skipped (route);
 
--- Every outcome of every item. seq orders the copy to the ledger index.
+-- Every outcome of every item, written in the transaction of the item; copied to the ledger index afterwards
+-- (copied marks the rows that are there: a mark, not a position, since transactions commit out of order).
 create table ledger (
     seq           bigserial primary key,
     id            uuid        not null unique,
@@ -67,15 +107,11 @@ create table ledger (
     message_id    text        not null default '',
     folder        text        not null default '',
     uid           bigint      not null default -1,
-    reason        text        not null default ''
+    reason        text        not null default '',
+    copied        boolean     not null default false
 );
 create index ledger_outcome on ledger (outcome, seq desc);
-
--- How far a copy kept elsewhere (the ledger index) has read a table, by name.
-create table projection_positions (
-    name     text primary key,
-    position bigint not null
-);
+create index ledger_to_copy on ledger (seq) where not copied;
 
 -- A portal route's watermark, and the fingerprint of each record it took, per route and listing.
 create table portal_cursors (
@@ -92,6 +128,10 @@ create table portal_seen (
 
 -- Submissions, entries and their checks ----------------------------------------------------------------------------
 
+-- Every write of a submission, an entry or its findings takes the next number: Elasticsearch keeps a document only if
+-- its number is not lower than the one it holds (external versioning), so a late copy never overwrites a newer one.
+create sequence revisions;
+
 -- One row per submission taken in: its view (the entry it alone makes, with its contact points and place in the order
 -- of receipt) and its document as indexed, without file texts (those are in data/extracted and the archive).
 create table submissions (
@@ -104,7 +144,8 @@ create table submissions (
     entry_id     text        not null,
     view         jsonb       not null,
     document     jsonb       not null,
-    taken_at     timestamptz not null
+    taken_at     timestamptz not null,
+    revision     bigint      not null default nextval('revisions')
 );
 create index submissions_team on submissions (team_key) where team_key <> '';
 create index submissions_entry on submissions (entry_id);
@@ -123,7 +164,8 @@ create table entries (
     id         text primary key,
     team_key   text        not null default '',
     document   jsonb,
-    updated_at timestamptz not null
+    updated_at timestamptz not null,
+    revision   bigint      not null default nextval('revisions')
 );
 
 -- What an entry is found by across entries: a unit's credit code with the work title, a person's phone or e-mail.
@@ -147,7 +189,8 @@ create table entry_versions (
 create table findings (
     entry_id   text primary key,
     document   jsonb       not null,
-    checked_at timestamptz not null
+    checked_at timestamptz not null,
+    revision   bigint      not null default nextval('revisions')
 );
 
 -- The committee's decisions, by entry, finding code and evidence; the latest stands, each change is in the audit log.
@@ -162,14 +205,21 @@ create table decisions (
     primary key (entry_id, code, evidence_key)
 );
 
--- What Elasticsearch still has to be given of committed state: an entry, its findings, a submission.
+-- What is still to be done after a commit, durably: give Elasticsearch a submission or an entry (with its findings
+-- and search document) as committed, or check an entry again that a change of another entry concerns. A row is
+-- written in the transaction of the change and deleted once done, only if nobody enqueued the same again meanwhile
+-- (seq). A failure waits until next_try_at.
 create table projection_queue (
     seq         bigserial primary key,
-    kind        text        not null,
+    kind        text        not null check (kind in ('submission', 'entry', 'recheck')),
     id          text        not null,
     enqueued_at timestamptz not null,
+    tries       integer     not null default 0,
+    next_try_at timestamptz not null,
+    last_error  text        not null default '',
     unique (kind, id)
 );
+create index projection_queue_due on projection_queue (next_try_at);
 
 -- Receipts: decided in the transaction that takes the submission in (a transactional outbox), sent afterwards.
 create table receipts (

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A person who signs in. Kept in {@code accounts.jsonl} (the latest line per user name wins), never in Elasticsearch.
+ * A person who signs in. A row of the database's {@code accounts}, never in Elasticsearch.
  *
  * @param username the sign-in name: lower-case letters, digits, dot, dash and underscore
  * @param displayName the person's name

@@ -1,10 +1,8 @@
 package cn.dataelements.contest.compliance;
 
 import cn.dataelements.contest.account.AuditLog;
-import cn.dataelements.contest.index.IndexProperties;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.GetResponse;
-import java.io.IOException;
+import cn.dataelements.contest.entry.EntryStore;
+import cn.dataelements.contest.index.ProjectionQueue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,27 +10,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * An entry's findings as the committee sees them, and its decisions on them: what the API and the entry page share.
- * Every decision is recorded with who and when, and in the audit log.
+ * A decision is taken in one transaction with the entry's lock (so a check running meanwhile waits and then keeps it),
+ * its audit line included.
  */
 @Component
 public class CommitteeDecisions {
 
-    private final ElasticsearchClient client;
-    private final String alias;
+    private final StoredFindings findings;
     private final EntryCheck check;
+    private final EntryStore entries;
+    private final ProjectionQueue queue;
     private final AuditLog audit;
 
-    CommitteeDecisions(ElasticsearchClient client, IndexProperties index, EntryCheck check, AuditLog audit) {
-        this.client = client;
-        this.alias = index.alias("findings");
+    CommitteeDecisions(
+            StoredFindings findings, EntryCheck check, EntryStore entries, ProjectionQueue queue, AuditLog audit) {
+        this.findings = findings;
         this.check = check;
+        this.entries = entries;
+        this.queue = queue;
         this.audit = audit;
     }
 
     /** The entry's findings with the decisions on them, if the entry is checked. */
-    public Optional<EntryFindings> findings(String entryId) throws IOException {
-        GetResponse<EntryFindings> found = client.get(g -> g.index(alias).id(entryId), EntryFindings.class);
-        return found.found() ? Optional.ofNullable(found.source()) : Optional.empty();
+    public Optional<EntryFindings> findings(String entryId) {
+        return findings.of(entryId);
     }
 
     /**
@@ -42,25 +43,24 @@ public class CommitteeDecisions {
      * @throws IllegalArgumentException when the entry has no such finding
      */
     public Optional<EntryFindings> decide(
-            String entryId, String code, String evidenceKey, String verdict, String reason, String who)
-            throws IOException {
-        Optional<EntryFindings> found = findings(entryId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Finding> current =
-                found.get().findings().stream().map(CheckedFinding::finding).toList();
-        boolean known = current.stream()
-                .anyMatch(f -> f.code().equals(code)
-                        && Decision.evidenceKey(f.evidence()).equals(evidenceKey));
-        if (!known) {
-            throw new IllegalArgumentException("entry " + entryId + " has no finding " + code + " on " + evidenceKey);
-        }
-        Decision decision = new Decision(entryId, code, evidenceKey, verdict, reason, who, Instant.now());
-        audit.record(who, "decision", entryId, verdict + " " + code + ": " + reason);
-        // While a rebuild fills a new index, the entry may not be there yet: the decision is kept all the same.
-        return Optional.of(check.decide(decision)
-                .orElseGet(
-                        () -> check.withDecisions(entryId, current, found.get().conflicts())));
+            String entryId, String code, String evidenceKey, String verdict, String reason, String who) {
+        return queue.inTransaction(() -> {
+            entries.lock(entryId);
+            Optional<EntryFindings> found = findings.of(entryId);
+            if (found.isEmpty()) {
+                return Optional.<EntryFindings>empty();
+            }
+            List<Finding> current =
+                    found.get().findings().stream().map(CheckedFinding::finding).toList();
+            boolean known = current.stream()
+                    .anyMatch(f -> f.code().equals(code)
+                            && Decision.evidenceKey(f.evidence()).equals(evidenceKey));
+            if (!known) {
+                throw new IllegalArgumentException(
+                        "entry " + entryId + " has no finding " + code + " on " + evidenceKey);
+            }
+            audit.record(who, "decision", entryId, verdict + " " + code + ": " + reason);
+            return check.decide(new Decision(entryId, code, evidenceKey, verdict, reason, who, Instant.now()));
+        });
     }
 }

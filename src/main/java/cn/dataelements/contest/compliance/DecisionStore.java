@@ -1,8 +1,8 @@
 package cn.dataelements.contest.compliance;
 
 import java.sql.Timestamp;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 public class DecisionStore {
 
     private final JdbcClient db;
-    private final AtomicLong revision = new AtomicLong();
 
     DecisionStore(JdbcClient db) {
         this.db = db;
@@ -37,26 +36,28 @@ public class DecisionStore {
                         decision.by(),
                         Timestamp.from(decision.at()))
                 .update();
-        revision.incrementAndGet();
     }
 
-    /** Goes up with every decision recorded here: a check that saw an older value may have missed one. */
-    long revision() {
-        return revision.get();
+    /** Every decision in force on the entry, by finding code and evidence key joined by a NUL. */
+    Map<String, Decision> of(String entryId) {
+        Map<String, Decision> decided = new HashMap<>();
+        db.sql("select entry_id, code, evidence_key, verdict, reason, decided_by, decided_at from decisions"
+                        + " where entry_id = ?")
+                .param(entryId)
+                .query(DecisionStore::decision)
+                .list()
+                .forEach(d -> decided.put(d.code() + "\u0000" + d.evidenceKey(), d));
+        return decided;
     }
 
-    public Optional<Decision> on(String entryId, Finding finding) {
-        return db.sql("select entry_id, code, evidence_key, verdict, reason, decided_by, decided_at from decisions"
-                        + " where entry_id = ? and code = ? and evidence_key = ?")
-                .params(entryId, finding.code(), Decision.evidenceKey(finding.evidence()))
-                .query((rs, n) -> new Decision(
-                        rs.getString("entry_id"),
-                        rs.getString("code"),
-                        rs.getString("evidence_key"),
-                        rs.getString("verdict"),
-                        rs.getString("reason"),
-                        rs.getString("decided_by"),
-                        rs.getTimestamp("decided_at").toInstant()))
-                .optional();
+    private static Decision decision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Decision(
+                rs.getString("entry_id"),
+                rs.getString("code"),
+                rs.getString("evidence_key"),
+                rs.getString("verdict"),
+                rs.getString("reason"),
+                rs.getString("decided_by"),
+                rs.getTimestamp("decided_at").toInstant());
     }
 }

@@ -1,27 +1,28 @@
 package cn.dataelements.contest.compliance;
 
 import cn.dataelements.contest.entry.Entry;
-import cn.dataelements.contest.index.IndexProperties;
-import cn.dataelements.contest.index.Indexer;
+import cn.dataelements.contest.entry.EntryKeys;
+import cn.dataelements.contest.entry.EntryStore;
+import cn.dataelements.contest.index.ProjectionQueue;
 import cn.dataelements.contest.submission.ReadSubmission;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the pre-check on an entry's current version (every file of it, whichever submission brought it) and indexes the
- * findings, each beside the decision a person made on it, if any. Runs after every new version and on every rebuild,
- * so findings always match the current rules. Findings across entries are kept on both sides: the entries this one
- * conflicts with, now or before this version, are checked again too. The findings document is read, changed and
- * written back only if nobody wrote it in between, so a check and a committee decision never undo each other.
+ * Runs the pre-check on an entry's current version (every file of it, whichever submission brought it) and keeps the
+ * findings, each beside the decision a person made on it, if any. Runs after every new version and on every re-run,
+ * so findings always match the current rules. Every check runs in a transaction that holds the entry's row lock, so a
+ * check and a committee decision take turns and never undo each other. Findings across entries are kept on both sides:
+ * the entries this one conflicts with, now or before this version, are queued to be checked again after the commit;
+ * and two entries that share a person or a team are checked one after the other (a lock per key), so the second sees
+ * the first as committed and neither misses the other.
  */
 @Component
 public class EntryCheck {
@@ -30,57 +31,59 @@ public class EntryCheck {
 
     private final ComplianceChecker checker;
     private final DecisionStore decisions;
-    private final Indexer indexer;
+    private final StoredFindings findings;
     private final StoredCheckInputs inputs;
-    private final ApplicationEventPublisher events;
-    private final String alias;
-    private final String published;
+    private final EntryStore entries;
+    private final ProjectionQueue queue;
+    private final Clock clock = Clock.systemUTC();
 
     EntryCheck(
             ComplianceChecker checker,
             DecisionStore decisions,
-            Indexer indexer,
+            StoredFindings findings,
             StoredCheckInputs inputs,
-            ApplicationEventPublisher events,
-            IndexProperties index) {
+            EntryStore entries,
+            ProjectionQueue queue) {
         this.checker = checker;
-        this.events = events;
         this.decisions = decisions;
-        this.indexer = indexer;
+        this.findings = findings;
         this.inputs = inputs;
-        this.alias = index.writeAlias("findings");
-        this.published = index.alias("findings");
+        this.entries = entries;
+        this.queue = queue;
     }
 
-    /** The findings of an entry, and whether they differ from what was indexed before. */
+    /** The findings of an entry, and whether they differ from those kept before. */
     public record Checked(EntryFindings findings, boolean changed) {}
 
     /**
-     * Checks the entry as it now stands and indexes the findings when they differ from those indexed before; then
-     * checks again the entries it conflicts with, now or before.
+     * Checks the entry as it now stands, in the caller's transaction (which holds the entry's lock), keeps the
+     * findings when they differ from those kept before, and queues the entries it conflicts with, now or before, to be
+     * checked again after the commit.
      *
-     * @param read the submission just read, not yet indexed: the texts of its files come from it
+     * @param read the submission just read: the texts of its files come from it
      */
     public Checked check(Entry entry, ReadSubmission read) {
         Saved saved = checkAndSave(inputs.of(entry, Optional.of(read)));
-        Set<String> related = new TreeSet<>(saved.findings().conflicts());
+        Set<String> related = new TreeSet<>(saved.result().findings().conflicts());
         related.addAll(saved.previousConflicts());
         related.remove(entry.id());
-        related.forEach(this::checkAgain);
+        related.forEach(queue::recheck);
         return saved.result();
     }
 
-    /** Checks an indexed entry again (a watch list changed, or an entry it conflicts with); false when not indexed. */
+    /** Checks an entry again in its own transaction (a watch list changed, or an entry it conflicts with); false when there is no such entry. */
     public boolean checkAgain(String entryId) {
-        Optional<CheckInput> input = inputs.of(entryId);
-        if (input.isEmpty()) {
-            log.warn("Entry {} could not be read back to be checked again; a re-run checks it", entryId);
-            return false;
-        }
-        if (checkAndSave(input.get()).result().changed()) {
-            log.info("Findings of entry {} changed", entryId);
-        }
-        return true;
+        return queue.inTransaction(() -> {
+            Optional<Entry> entry = entries.lock(entryId);
+            if (entry.isEmpty()) {
+                log.info("Entry {} is not there (any more) to be checked again", entryId);
+                return false;
+            }
+            if (checkAndSave(inputs.of(entry.get(), Optional.empty())).result().changed()) {
+                log.info("Findings of entry {} changed", entryId);
+            }
+            return true;
+        });
     }
 
     /** The team may read this finding in its receipt. */
@@ -89,88 +92,56 @@ public class EntryCheck {
     }
 
     /**
-     * Records a committee member's decision on a finding and puts it beside the finding in the index.
+     * Records a committee member's decision on a finding and puts it beside the finding, in the caller's transaction,
+     * which holds the entry's lock.
      *
-     * @return the findings with the decision, or empty when the entry's findings are not (yet) in the write index:
-     *     the decision is kept on disk all the same, and the next check of the entry shows it
+     * @return the findings with the decision, or empty when the entry was not checked: the decision is kept all the
+     *     same, and the next check of the entry shows it
      */
-    public Optional<EntryFindings> decide(Decision decision) {
+    Optional<EntryFindings> decide(Decision decision) {
         decisions.record(decision);
-        if (indexer.get(alias, decision.entryId(), EntryFindings.class).isEmpty()) {
+        Optional<EntryFindings> current = findings.of(decision.entryId());
+        if (current.isEmpty()) {
             return Optional.empty();
         }
-        EntryFindings decided = indexer.update(alias, decision.entryId(), EntryFindings.class, current -> {
-            EntryFindings now = current.orElseThrow();
-            return withDecisions(
-                    now.entryId(),
-                    now.findings().stream().map(CheckedFinding::finding).toList(),
-                    now.conflicts());
-        });
-        inputs.of(decision.entryId()).ifPresent(input -> events.publishEvent(new FindingsSaved(input, decided)));
+        EntryFindings decided = withDecisions(
+                decision.entryId(),
+                current.get().findings().stream().map(CheckedFinding::finding).toList(),
+                current.get().conflicts());
+        findings.write(decided);
+        queue.entry(decision.entryId(), Map.of());
         return Optional.of(decided);
     }
 
-    private record Saved(Checked result, List<String> previousConflicts) {
-        EntryFindings findings() {
-            return result.findings();
-        }
-    }
+    private record Saved(Checked result, List<String> previousConflicts) {}
 
-    /**
-     * Checks and writes the findings. What people see (the read alias) is the measure of a change: during a rebuild
-     * the write index is new, and findings that come out as people already see them are written as they were (same
-     * time of check), so a re-run leaves unchanged entries untouched.
-     */
+    /** Checks and keeps the findings; findings that come out as they were are left as they were (time of check too). */
     private Saved checkAndSave(CheckInput input) {
         String entryId = input.entry().id();
+        entries.lockKeys(EntryKeys.of(input.entry()));
         ComplianceChecker.Result result = checker.run(input);
-        List<Finding> findings = result.findings();
-        List<String> conflicts = result.conflicts();
-        AtomicBoolean changed = new AtomicBoolean();
-        AtomicReference<List<String>> before = new AtomicReference<>(List.of());
-        EntryFindings saved;
-        long seen;
-        do {
-            // A decision recorded while this check wrote (before its findings were in the index) is put in now.
-            seen = decisions.revision();
-            saved = indexer.update(alias, entryId, EntryFindings.class, current -> {
-                // the decisions are read on every turn: one made since the last turn is kept
-                EntryFindings next = withDecisions(entryId, findings, conflicts);
-                Optional<EntryFindings> shown = indexer.get(published, entryId, EntryFindings.class);
-                before.set(current.or(() -> shown).map(EntryFindings::conflicts).orElse(List.of()));
-                changed.set(
-                        changed.get() || shown.map(s -> !sameResult(s, next)).orElse(true));
-                if (current.isPresent() && sameResult(current.get(), next)) {
-                    return current.get();
-                }
-                return shown.filter(s -> sameResult(s, next)).orElse(next);
-            });
-        } while (decisions.revision() != seen);
-        events.publishEvent(new FindingsSaved(input, saved));
-        return new Saved(new Checked(saved, changed.get()), before.get());
+        EntryFindings next = withDecisions(entryId, result.findings(), result.conflicts());
+        Optional<EntryFindings> before = findings.of(entryId);
+        boolean changed = before.map(b -> !b.sameResult(next)).orElse(true);
+        if (changed) {
+            findings.write(next);
+        }
+        queue.entry(entryId, input.texts());
+        return new Saved(
+                new Checked(changed ? next : before.get(), changed),
+                before.map(EntryFindings::conflicts).orElse(List.of()));
     }
 
-    /** True when the findings being written differ from those people see now (a rebuild not yet published). */
-    public boolean differsFromPublished(String entryId) {
-        Optional<EntryFindings> written = indexer.get(alias, entryId, EntryFindings.class);
-        Optional<EntryFindings> shown = indexer.get(published, entryId, EntryFindings.class);
-        return written.isPresent() != shown.isPresent()
-                || written.isPresent() && !sameResult(written.get(), shown.get());
-    }
-
-    private static boolean sameResult(EntryFindings a, EntryFindings b) {
-        return a.findings().equals(b.findings()) && a.conflicts().equals(b.conflicts());
-    }
-
-    EntryFindings withDecisions(String entryId, List<Finding> findings, List<String> conflicts) {
+    EntryFindings withDecisions(String entryId, List<Finding> found, List<String> conflicts) {
+        Map<String, Decision> decided = decisions.of(entryId);
         return new EntryFindings(
                 entryId,
-                Instant.now(),
-                findings.stream()
-                        .map(f -> new CheckedFinding(
-                                f,
-                                Decision.evidenceKey(f.evidence()),
-                                decisions.on(entryId, f).orElse(null)))
+                clock.instant(),
+                found.stream()
+                        .map(f -> {
+                            String evidence = Decision.evidenceKey(f.evidence());
+                            return new CheckedFinding(f, evidence, decided.get(f.code() + "\u0000" + evidence));
+                        })
                         .toList(),
                 conflicts);
     }

@@ -18,4 +18,9 @@ public record EntryFindings(String entryId, Instant checkedAt, List<CheckedFindi
         findings = List.copyOf(findings);
         conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
     }
+
+    /** The same findings, decisions and conflicts as the other's, whenever either was checked. */
+    public boolean sameResult(EntryFindings other) {
+        return findings.equals(other.findings()) && conflicts.equals(other.conflicts());
+    }
 }

@@ -24,5 +24,5 @@ public record ImportReport(ListImport list, int rows, List<RejectedRow> rejected
     }
 
     /** A row left out of an import. */
-    public record RejectedRow(int line, String reason) {}
+    public record RejectedRow(int line, String reason) implements java.io.Serializable {}
 }

@@ -1,26 +1,19 @@
 package cn.dataelements.contest.entry;
 
-import cn.dataelements.contest.index.IndexProperties;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.GetResponse;
-import java.io.IOException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Entries as they are indexed, by id: what the API and the entry page read. */
+/** Entries as last committed, by id: what the API, the entry page and the review's packets read. */
 @Component
 public class Entries {
 
-    private final ElasticsearchClient client;
-    private final String alias;
+    private final EntryStore store;
 
-    Entries(ElasticsearchClient client, IndexProperties index) {
-        this.client = client;
-        this.alias = index.alias("entries");
+    Entries(EntryStore store) {
+        this.store = store;
     }
 
-    public Optional<Entry> find(String id) throws IOException {
-        GetResponse<Entry> found = client.get(g -> g.index(alias).id(id), Entry.class);
-        return found.found() ? Optional.ofNullable(found.source()) : Optional.empty();
+    public Optional<Entry> find(String id) {
+        return store.find(id);
     }
 }

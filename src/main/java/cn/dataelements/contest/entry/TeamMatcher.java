@@ -5,6 +5,7 @@ import cn.dataelements.contest.submission.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,10 @@ class TeamMatcher {
     /** The verdict: the team to join, or a problem to show, or neither. */
     record Match(Optional<String> teamKey, Optional<Problem> uncertain) {}
 
-    private final EntryLookup lookup;
+    private final JdbcClient db;
 
-    TeamMatcher(EntryLookup lookup) {
-        this.lookup = lookup;
+    TeamMatcher(JdbcClient db) {
+        this.db = db;
     }
 
     Match match(Entry view, String from) {
@@ -67,9 +68,21 @@ class TeamMatcher {
                 "");
     }
 
-    /** Teams whose submissions came from this sender or share one of these contact points. */
+    /**
+     * Teams whose submissions came from this sender or share one of these contact points: indexed look-ups in the
+     * caller's transaction, so whatever was committed before is found, a re-run of the archive or not.
+     */
     private List<String> candidateKeys(String from, List<String> points) {
-        return List.copyOf(lookup.teamsOf(from, points));
+        return db.sql("""
+                        select team_key from submissions where team_key <> '' and sender <> '' and sender = ?
+                        union
+                        select s.team_key from submission_points p join submissions s on s.id = p.submission_id
+                        where p.point = any(?) and s.team_key <> ''
+                        order by 1 limit ?
+                        """)
+                .params(from == null ? "" : from, points.toArray(String[]::new), MAX_CANDIDATES)
+                .query(String.class)
+                .list();
     }
 
     static String squash(String title) {

@@ -61,8 +61,9 @@ public class IndexInstaller implements InitializingBean {
     }
 
     /**
-     * The definitions whose write index is not yet what people read: changed at this start, or left half-filled by an
-     * interrupted rebuild. Their data must be filled from the archive and ledger, then {@linkplain #promote promoted}.
+     * The definitions whose write index is not yet complete: created empty at this start, changed at this start, or
+     * left half-filled by an interrupted rebuild. Their data must be filled from the database, then
+     * {@linkplain #promote promoted}.
      */
     public Set<String> unfilled() {
         return Set.copyOf(unfilled);
@@ -115,6 +116,8 @@ public class IndexInstaller implements InitializingBean {
                             .actions(a ->
                                     a.add(ad -> ad.index(index).alias(write).isWriteIndex(true))));
             log.info("Created index {} behind aliases {} and {} from {}", index, read, write, definition);
+            // new and empty: whatever the database holds (a restore, a new node) is to be filled in
+            unfilled.add(name);
             return;
         }
         Set<String> readIndices = indicesOf(read);

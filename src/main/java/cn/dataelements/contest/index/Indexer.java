@@ -2,22 +2,20 @@ package cn.dataelements.contest.index;
 
 import cn.dataelements.contest.submission.PermanentIntakeException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.OpType;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Owns every write to Elasticsearch: bulk requests with a verdict for each item, and conditional writes of the
- * documents that are read, changed and written back (entries, findings). An item the index refuses for what it is (a
+ * Owns every write to Elasticsearch: bulk requests with a verdict for each item, and the projections of committed
+ * state, each at the version it was committed at. An item the index refuses for what it is (a
  * mapping error) is permanent; an unreachable or overloaded index is transient, retried by the caller's error handler;
  * a request too large for the node is {@link DocumentTooLargeException}, for the caller to make smaller.
  */
@@ -26,10 +24,8 @@ public class Indexer {
 
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
 
-    /** Conflicting writers of one document take turns; this many lost turns in a row means something is wrong. */
-    static final int MAX_CONFLICTS = 100;
-
     private static final int CONFLICT = 409;
+    private static final int NOT_FOUND = 404;
     private static final int TOO_LARGE = 413;
     private static final int BAD_DOCUMENT = 400;
 
@@ -62,24 +58,6 @@ public class Indexer {
         }
     }
 
-    /** A real-time get by id: sees a write made a moment ago, without waiting for a refresh. */
-    public <T> Optional<T> get(String alias, String id, Class<T> type) {
-        return getVersioned(alias, id, type).map(Versioned::document);
-    }
-
-    /** A real-time get by id, with the version a conditional write names. */
-    public <T> Optional<Versioned<T>> getVersioned(String alias, String id, Class<T> type) {
-        try {
-            GetResponse<T> found = client.get(g -> g.index(alias).id(id), type);
-            if (!found.found() || found.source() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new Versioned<>(found.source(), found.seqNo(), found.primaryTerm()));
-        } catch (IOException | RuntimeException e) {
-            throw ElasticsearchFailures.of("Elasticsearch could not be asked for " + id + " in " + alias, e);
-        }
-    }
-
     public boolean exists(String alias, String id) {
         try {
             return client.exists(e -> e.index(alias).id(id)).value();
@@ -89,48 +67,71 @@ public class Indexer {
     }
 
     /**
-     * Reads a document, changes it and writes it back only if nobody wrote it in between (optimistic concurrency:
-     * {@code if_seq_no}/{@code if_primary_term}, or create-only when it did not exist). On a conflict it reads again
-     * and applies the change to what the other writer left, so neither write is lost.
-     *
-     * @param change the new document from the current one (empty when there is none); may run several times, so it
-     *     must not have effects of its own. Returning the current document itself writes nothing.
-     * @return the document as written (or as it was, when nothing needed writing)
+     * One write of a projection: a document at the version it was committed at (kept only if the index does not hold
+     * a newer one), or, when the document is null, its delete at the version of the commit that removed it (which a
+     * document written later at a newer version outlives).
      */
-    public <T> T update(String alias, String id, Class<T> type, Function<Optional<T>, T> change) {
-        for (int turn = 1; turn <= MAX_CONFLICTS; turn++) {
-            Optional<Versioned<T>> current = getVersioned(alias, id, type);
-            T next = change.apply(current.map(Versioned::document));
-            if (current.isPresent() && next == current.get().document()) {
-                return next;
-            }
-            if (writeIfUnchanged(alias, id, next, current)) {
-                return next;
-            }
-            log.debug("{}/{} was written by another writer meanwhile; reading it again (turn {})", alias, id, turn);
+    public record Op(String alias, String id, Object document, long version) {
+
+        public static Op delete(String alias, String id, long version) {
+            return new Op(alias, id, null, version);
         }
-        // not an outage: the node answers, but something keeps writing this document, which is a defect to see
-        throw new IllegalStateException(
-                alias + "/" + id + ": still written by others after " + MAX_CONFLICTS + " turns");
     }
 
-    /** True when written; false when another writer changed (or created) the document since {@code expected}. */
-    <T> boolean writeIfUnchanged(String alias, String id, T document, Optional<Versioned<T>> expected) {
-        try {
-            client.index(i -> {
-                i.index(alias).id(id).document(document);
-                return expected.isPresent()
-                        ? i.ifSeqNo(expected.get().seqNo())
-                                .ifPrimaryTerm(expected.get().primaryTerm())
-                        : i.opType(OpType.Create);
-            });
-            return true;
-        } catch (IOException | RuntimeException e) {
-            if (status(e) == CONFLICT) {
-                return false;
-            }
-            throw refused(alias, 1, e);
+    /** What became of one {@link Op}. */
+    public enum Result {
+        /** Written, or a newer version was there already, or there was nothing to delete. */
+        DONE,
+        /** Too large for the node: the caller may make it smaller. */
+        TOO_LARGE,
+        /** Refused for what it is, or the node was busy with it: the reason says. */
+        FAILED
+    }
+
+    /** The result of one op, with the node's reason when it failed. */
+    public record Written(Result result, String reason) {}
+
+    /**
+     * Writes projections in one bulk request and answers for each op; a request the node does not answer (down,
+     * unreachable) throws, as does one too large as a whole ({@link DocumentTooLargeException}).
+     */
+    public List<Written> write(List<Op> ops) {
+        if (ops.isEmpty()) {
+            return List.of();
         }
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        for (Op op : ops) {
+            if (op.document() == null) {
+                bulk.operations(o -> o.delete(d ->
+                        d.index(op.alias()).id(op.id()).version(op.version()).versionType(VersionType.External)));
+            } else {
+                bulk.operations(o -> o.index(i -> i.index(op.alias())
+                        .id(op.id())
+                        .version(op.version())
+                        .versionType(VersionType.ExternalGte)
+                        .document(op.document())));
+            }
+        }
+        BulkResponse response;
+        try {
+            response = client.bulk(bulk.build());
+        } catch (IOException | RuntimeException e) {
+            if (status(e) == TOO_LARGE) {
+                throw new DocumentTooLargeException(ops.size() + " projection(s) too large together", e);
+            }
+            throw ElasticsearchFailures.of("Elasticsearch did not take " + ops.size() + " projection(s)", e);
+        }
+        return response.items().stream().map(Indexer::written).toList();
+    }
+
+    private static Written written(BulkResponseItem item) {
+        boolean delete = item.operationType() == OperationType.Delete;
+        if (item.error() == null || item.status() == CONFLICT || delete && item.status() == NOT_FOUND) {
+            return new Written(Result.DONE, "");
+        }
+        String reason = item.index() + "/" + item.id() + ": " + item.status() + " "
+                + item.error().type() + ": " + item.error().reason();
+        return new Written(item.status() == TOO_LARGE ? Result.TOO_LARGE : Result.FAILED, reason);
     }
 
     private static RuntimeException refused(String alias, int count, Exception e) {

@@ -71,6 +71,21 @@ public class IntakeAttempts {
                 .single();
     }
 
+    /** The items every route gave up on, by route, the oldest first. */
+    public java.util.Map<String, List<Skipped>> skippedByRoute() {
+        java.util.Map<String, List<Skipped>> byRoute = new java.util.TreeMap<>();
+        db.sql("select item, route, since, reason from intake_skipped order by since, item")
+                .query((rs, n) -> new Skipped(
+                        rs.getString("item"),
+                        rs.getString("route"),
+                        rs.getTimestamp("since").toInstant(),
+                        rs.getString("reason")))
+                .list()
+                .forEach(s -> byRoute.computeIfAbsent(s.route(), r -> new java.util.ArrayList<>())
+                        .add(s));
+        return byRoute;
+    }
+
     /** The items a route gave up on, the oldest first. */
     public List<Skipped> skipped(String route) {
         return db.sql("select item, route, since, reason from intake_skipped where route = ? order by since, item")

@@ -6,6 +6,7 @@ import cn.dataelements.contest.ledger.IntakeLedger;
 import cn.dataelements.contest.ledger.Outcome;
 import cn.dataelements.contest.submission.PermanentIntakeException;
 import cn.dataelements.contest.system.net.NetworkFailures;
+import cn.dataelements.contest.system.postgres.DatabaseFailures;
 import cn.dataelements.contest.system.storage.DataFolder;
 import java.io.IOException;
 import java.util.Optional;
@@ -39,6 +40,8 @@ public class IntakeFailures {
         DEFECT
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntakeFailures.class);
+
     private final IntakeLedger ledger;
     private final IntakeHealth health;
     private final IntakeAttempts attempts;
@@ -61,7 +64,8 @@ public class IntakeFailures {
     /**
      * Why the failure happened. Permanent: content the app refuses for what it is, anywhere in the causes. Outage: a
      * server the app depends on could not be reached or could not take the call now (as {@link IndexingException}
-     * and {@link SourceUnavailableException} say, or a lost connection anywhere in the causes), or a file could not
+     * and {@link SourceUnavailableException} say, a lost connection anywhere in the causes, or the database unable to
+     * do it now as {@link DatabaseFailures} tells), or a file could not
      * be written and the data folder turns out to be full or unwritable. Everything else is this item's own defect.
      */
     Kind kind(Throwable failure) {
@@ -89,7 +93,7 @@ public class IntakeFailures {
             }
             io |= t instanceof IOException;
         }
-        if (NetworkFailures.isNetwork(failure)) {
+        if (NetworkFailures.isNetwork(failure) || DatabaseFailures.isOutage(failure)) {
             return Optional.of(describe(failure));
         }
         return io ? dataFolder.unwritable() : Optional.empty();
@@ -145,7 +149,12 @@ public class IntakeFailures {
         String reason = outageReason(cause(exchange)).orElse(describe(cause(exchange)));
         exchange.setProperty(OUTAGE, true);
         health.outage(exchange.getFromRouteId(), reason);
-        record(exchange, Outcome.RETRIED, "outage: " + reason);
+        try {
+            record(exchange, Outcome.RETRIED, "outage: " + reason);
+        } catch (RuntimeException e) {
+            // the outage may be the database's own: the item stays at its source all the same
+            log.warn("Retry of {} not in the ledger: {}", exchange.getFromRouteId(), e.toString());
+        }
     }
 
     private void moveToQuarantine(Exchange exchange, String reason) {

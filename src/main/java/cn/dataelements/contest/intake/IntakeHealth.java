@@ -1,5 +1,6 @@
 package cn.dataelements.contest.intake;
 
+import cn.dataelements.contest.system.postgres.BoundedRead;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("intake")
 public class IntakeHealth implements HealthIndicator {
+
+    private static final Duration DATABASE_TIMEOUT = Duration.ofMillis(1500);
 
     private final Map<String, RouteHealth> routes = new ConcurrentHashMap<>();
     private final IntakeAttempts attempts;
@@ -79,14 +82,39 @@ public class IntakeHealth implements HealthIndicator {
                                 reason)));
     }
 
-    /** The route as health sees it; {@link RouteHealth#NONE} before its first poll. */
+    /**
+     * The route as health sees it; {@link RouteHealth#NONE} before its first poll. Its items given up on are read
+     * within {@link #DATABASE_TIMEOUT}; without an answer, none are listed.
+     */
     public RouteHealth of(String route) {
-        return routes.getOrDefault(route, RouteHealth.NONE).withSkipped(attempts.skipped(route));
+        return of(route, skipped());
     }
 
     /** Why the route is DOWN now, one reason a line; empty while it is not. */
     public List<String> downReasons(String route) {
-        return of(route).downReasons(clock.instant(), maxWait);
+        BoundedRead.Answer<Map<String, List<IntakeAttempts.Skipped>>> skipped = skipped();
+        return downReasons(of(route, skipped), skipped, clock.instant());
+    }
+
+    private RouteHealth of(String route, BoundedRead.Answer<Map<String, List<IntakeAttempts.Skipped>>> skipped) {
+        return routes.getOrDefault(route, RouteHealth.NONE)
+                .withSkipped(skipped.value()
+                        .map(m -> m.getOrDefault(route, List.of()))
+                        .orElse(List.of()));
+    }
+
+    /** The route's reasons to be DOWN; a database without an answer is one, since no item can be taken in. */
+    private List<String> downReasons(
+            RouteHealth h, BoundedRead.Answer<Map<String, List<IntakeAttempts.Skipped>>> skipped, Instant now) {
+        List<String> reasons = new java.util.ArrayList<>(h.downReasons(now, maxWait));
+        if (skipped.value().isEmpty()) {
+            reasons.add("database: " + skipped.failure());
+        }
+        return reasons;
+    }
+
+    private BoundedRead.Answer<Map<String, List<IntakeAttempts.Skipped>>> skipped() {
+        return BoundedRead.within(DATABASE_TIMEOUT, attempts::skippedByRoute);
     }
 
     /** The age past which a waiting item makes its route DOWN. */
@@ -99,14 +127,19 @@ public class IntakeHealth implements HealthIndicator {
         routes.remove(route);
     }
 
+    /**
+     * Answers in time whatever the database does: the items given up on are read within {@link #DATABASE_TIMEOUT};
+     * without an answer, every route is DOWN, since none can take an item in without the database.
+     */
     @Override
     public Health health() {
         Instant now = clock.instant();
+        BoundedRead.Answer<Map<String, List<IntakeAttempts.Skipped>>> skipped = skipped();
         Map<String, Map<String, Object>> details = new TreeMap<>();
         boolean down = false;
         for (String route : routes.keySet()) {
-            RouteHealth h = of(route);
-            List<String> reasons = h.downReasons(now, maxWait);
+            RouteHealth h = of(route, skipped);
+            List<String> reasons = downReasons(h, skipped, now);
             down |= !reasons.isEmpty();
             details.put(route, details(h, reasons, now));
         }

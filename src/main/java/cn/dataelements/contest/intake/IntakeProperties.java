@@ -20,7 +20,6 @@ import org.springframework.validation.annotation.Validated;
  * @param workers how many items of a poll are read at once (default 0: one per processor core)
  * @param workDir scratch space for unpacked attachments, emptied after each submission (default
  *     {@code ${intake.data-dir}/work})
- * @param attemptsDir where failed attempts are counted, as JSON lines (default {@code ${intake.data-dir}/attempts})
  * @param maxWait a route whose oldest item waiting at its source has waited longer than this is DOWN in health
  *     (default 10m)
  */
@@ -33,7 +32,6 @@ public record IntakeProperties(
         @DefaultValue("5") @Min(1) int maxAttempts,
         @DefaultValue("0") @Min(0) int workers,
         @NotNull Path workDir,
-        @NotNull Path attemptsDir,
         @DefaultValue("10m") @NotNull Duration maxWait) {
 
     public IntakeProperties {

@@ -5,46 +5,36 @@ import cn.dataelements.contest.compliance.EntryCheck;
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryBuilder;
 import cn.dataelements.contest.entry.EntryStore;
-import cn.dataelements.contest.index.DocumentTooLargeException;
-import cn.dataelements.contest.index.IndexItem;
-import cn.dataelements.contest.index.IndexProperties;
-import cn.dataelements.contest.index.Indexer;
+import cn.dataelements.contest.index.ProjectionQueue;
 import cn.dataelements.contest.ledger.IntakeLedger;
 import cn.dataelements.contest.ledger.Outcome;
-import cn.dataelements.contest.receipt.Receipts;
 import cn.dataelements.contest.submission.PermanentIntakeException;
 import cn.dataelements.contest.submission.ReadSubmission;
-import cn.dataelements.contest.submission.SubmissionDocument;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The step after archiving, for every channel. A submission is read from the archive, made part of its team's entry,
- * pre-checked, its receipt decided and written to disk, and only then is the submission document indexed: that write
- * marks the item done, and the ledger line follows. A crash anywhere before it leaves the item to be read again, and
- * every write before it is idempotent (same ids, merged entries, one receipt per submission id). A submission found
- * already indexed is counted as a duplicate or a redelivery; one indexed without a decided receipt (a crash in an
- * older version of the app) is taken in again, so its receipt is not lost.
+ * The step after archiving, for every channel. A submission is read from the archive (at once, in parallel with the
+ * poll's other items), then taken in by one transaction: its view and its team's entry with the version number, the
+ * pre-check, the receipt's decision (a transactional outbox), its ledger line and the end of its failed attempts commit
+ * together or not at all. A crash anywhere before the commit leaves the item to be read again; a submission whose row
+ * is there was taken, and is counted as a duplicate or a redelivery. Elasticsearch is given the committed state after
+ * the commit ({@link ProjectionQueue}): intake goes on while the index is down, and the index catches up.
  */
 @Component
 public class SubmissionIntake {
-
-    private static final Logger log = LoggerFactory.getLogger(SubmissionIntake.class);
 
     private final SubmissionReaders readers;
     private final EntryBuilder entries;
     private final EntryStore store;
     private final EntryCheck check;
     private final TeamReceipt receipt;
-    private final Receipts receipts;
-    private final Indexer indexer;
+    private final ProjectionQueue queue;
     private final IntakeLedger ledger;
+    private final IntakeAttempts attempts;
     private final IntakeHealth health;
-    private final String submissions;
 
     SubmissionIntake(
             SubmissionReaders readers,
@@ -52,21 +42,19 @@ public class SubmissionIntake {
             EntryStore store,
             EntryCheck check,
             TeamReceipt receipt,
-            Receipts receipts,
-            Indexer indexer,
+            ProjectionQueue queue,
             IntakeLedger ledger,
-            IntakeHealth health,
-            IndexProperties index) {
+            IntakeAttempts attempts,
+            IntakeHealth health) {
         this.readers = readers;
         this.entries = entries;
         this.store = store;
         this.check = check;
         this.receipt = receipt;
-        this.receipts = receipts;
-        this.indexer = indexer;
+        this.queue = queue;
         this.ledger = ledger;
+        this.attempts = attempts;
         this.health = health;
-        this.submissions = index.writeAlias("submissions");
     }
 
     /**
@@ -77,18 +65,26 @@ public class SubmissionIntake {
         String route = exchange.getFromRouteId();
         Optional<IntakeTurns.Turn> turn =
                 Optional.ofNullable(exchange.getProperty(IntakeTurns.PROPERTY, IntakeTurns.Turn.class));
+        Optional<String> item = Optional.ofNullable(exchange.getProperty(IntakeFailures.SOURCE, SourceItem.class))
+                .map(SourceItem::key);
         TakenSubmission taken = null;
-        if (takenBefore(archived)) {
+        if (store.taken(archived.id())) {
             record(route, archived.isResent() ? Outcome.DUPLICATE : Outcome.ALREADY_INDEXED, archived);
         } else {
             Prepared prepared = prepare(archived);
             turn.ifPresent(IntakeTurns.Turn::await);
-            if (takenBefore(archived)) {
+            taken = queue.inTransaction(() -> {
+                store.lockSubmission(archived.id());
+                if (store.taken(archived.id())) {
+                    return null;
+                }
+                TakenSubmission in = takeIn(prepared, Optional.of(route)).taken();
+                item.ifPresent(attempts::succeeded);
+                return in;
+            });
+            if (taken == null) {
                 // the same bytes came twice in one poll, and the other copy was first
                 record(route, Outcome.DUPLICATE, archived);
-            } else {
-                taken = takeIn(prepared, true);
-                record(route, Outcome.INDEXED, archived);
             }
         }
         health.itemSucceeded(route);
@@ -105,12 +101,20 @@ public class SubmissionIntake {
      * @return the outcome, and the reason when it failed again
      */
     public Retried retry(ArchivedSubmission archived, String route) {
-        if (takenBefore(archived)) {
+        if (store.taken(archived.id())) {
             record(route, Outcome.ALREADY_INDEXED, archived);
             return new Retried(Outcome.ALREADY_INDEXED, "");
         }
         try {
-            takeIn(prepare(archived), true);
+            Prepared prepared = prepare(archived);
+            Replayed taken = queue.inTransaction(() -> {
+                store.lockSubmission(archived.id());
+                return store.taken(archived.id()) ? null : takeIn(prepared, Optional.of(route));
+            });
+            if (taken == null) {
+                record(route, Outcome.ALREADY_INDEXED, archived);
+                return new Retried(Outcome.ALREADY_INDEXED, "");
+            }
         } catch (RuntimeException e) {
             String reason = "retried by hand: " + e.getMessage();
             ledger.record(
@@ -125,7 +129,6 @@ public class SubmissionIntake {
                     Outcome.QUARANTINED,
                     e instanceof PermanentIntakeException p ? p.messageZh() : "重新处理失败：" + e.getMessage());
         }
-        record(route, Outcome.INDEXED, archived);
         return new Retried(Outcome.INDEXED, "");
     }
 
@@ -134,64 +137,46 @@ public class SubmissionIntake {
 
     /**
      * Takes an archived submission in again, as live intake did, but sends nothing and records nothing in the ledger:
-     * what a rebuild does with each submission of the archive, in the order of receipt.
+     * what a re-run does with each submission of the archive, in the order of receipt. Its version number, receipt and
+     * every decision people made stay as they were.
      */
-    public TakenSubmission replay(ArchivedSubmission archived) {
-        return replay(prepare(archived));
+    public Replayed replay(Prepared prepared) {
+        return queue.inTransaction(() -> {
+            store.lockSubmission(prepared.archived().id());
+            return takeIn(prepared, Optional.empty());
+        });
     }
 
-    /** As {@link #replay(ArchivedSubmission)}, with the reading done before, perhaps on another thread. */
-    public TakenSubmission replay(Prepared prepared) {
-        return takeIn(prepared, false);
-    }
+    /** A submission taken in again, and whether its entry's findings changed. */
+    public record Replayed(TakenSubmission taken, boolean findingsChanged) {}
 
     /** What can be done for a submission on its own, in parallel with others: read it, build its own view. */
-    public record Prepared(ReadSubmission read, Entry view) {}
+    public record Prepared(ArchivedSubmission archived, ReadSubmission read, Entry view) {}
 
     public Prepared prepare(ArchivedSubmission archived) {
         ReadSubmission read = readers.read(archived);
-        return new Prepared(read, entries.build(read));
+        return new Prepared(archived, read, entries.build(read));
     }
 
-    private boolean takenBefore(ArchivedSubmission archived) {
-        return indexer.exists(submissions, archived.id()) && receipts.decided(archived.id());
-    }
-
-    private TakenSubmission takeIn(Prepared prepared, boolean live) {
+    /** Everything one item does, in the caller's transaction; live intake also decides the receipt and the ledger line. */
+    private Replayed takeIn(Prepared prepared, Optional<String> liveRoute) {
         ReadSubmission read = prepared.read();
         EntryStore.Saved saved = store.save(prepared.view(), read.document());
-        TakenSubmission taken = new TakenSubmission(
-                saved.entry(), check.check(saved.entry(), read).findings(), read, saved.view());
-        if (live) {
-            receipt.prepare(taken);
-        }
-        indexSubmission(read.document());
-        return taken;
-    }
-
-    /** Writes the submission document; one too large for the node loses its largest texts, each named as a problem. */
-    private void indexSubmission(SubmissionDocument document) {
-        SubmissionDocument next = document;
-        while (true) {
-            try {
-                indexer.index(submissions, List.of(new IndexItem(next.id(), next)));
-                return;
-            } catch (DocumentTooLargeException e) {
-                Optional<SubmissionDocument> smaller = next.withoutLargestText();
-                if (smaller.isEmpty()) {
-                    throw new PermanentIntakeException(
-                            "Submission " + document.id() + " is too large to index even without file texts: "
-                                    + e.getMessage(),
-                            "该提交即使不含文件文字内容也超出索引的大小上限，已移入隔离文件夹，原件已存档。",
-                            e);
-                }
-                next = smaller.get();
-                log.warn(
-                        "Submission {} too large to index: {}",
-                        document.id(),
-                        next.problems().get(next.problems().size() - 1).detailEn());
+        EntryCheck.Checked checked = check.check(saved.entry(), read);
+        saved.leftEntryId().ifPresent(left -> {
+            if (saved.leftEntry().isPresent()) {
+                queue.recheck(left);
+            } else {
+                queue.entry(left, Map.of());
             }
-        }
+        });
+        queue.submission(read.document());
+        TakenSubmission taken = new TakenSubmission(saved.entry(), checked.findings(), read, saved.view());
+        liveRoute.ifPresent(route -> {
+            receipt.prepare(taken);
+            record(route, Outcome.INDEXED, prepared.archived());
+        });
+        return new Replayed(taken, checked.changed());
     }
 
     private void record(String route, Outcome outcome, ArchivedSubmission archived) {

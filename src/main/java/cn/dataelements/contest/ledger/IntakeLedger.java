@@ -1,59 +1,36 @@
 package cn.dataelements.contest.ledger;
 
-import cn.dataelements.contest.system.storage.JsonLines;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Records every intake outcome: first appended and fsynced to a JSON-lines file on disk beside the archive, since
- * the index may be the very thing that is down; {@link LedgerReplicator} copies the lines to the ledger index.
+ * Records every intake outcome in the database ({@code ledger}), in the transaction of the item it tells of when there
+ * is one: the outcome commits with what it records. {@link LedgerReplicator} copies the lines to the ledger index once
+ * they are committed.
  */
 @Component
 public class IntakeLedger {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeLedger.class);
 
-    private final Path dir;
-    private final ObjectMapper json;
+    private final JdbcClient db;
     private final Clock clock;
     private final LedgerReplicator replicator;
 
-    IntakeLedger(LedgerProperties properties, ObjectMapper json, LedgerReplicator replicator) throws IOException {
-        this.dir = properties.dir().toAbsolutePath();
-        this.json = json;
+    IntakeLedger(JdbcClient db, LedgerReplicator replicator) {
+        this.db = db;
         this.clock = Clock.systemUTC();
         this.replicator = replicator;
-        repairTornLines();
     }
 
-    /** A line cut short by a crash is set aside before anything appends to or copies from the files. */
-    private void repairTornLines() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
-                    .toList()) {
-                if (JsonLines.repairTail(file)) {
-                    // the file is now shorter than what was copied: its checkpoint no longer marks whole lines
-                    replicator.copyAgain(file.getFileName().toString());
-                }
-            }
-        }
-    }
-
-    /** Appends one outcome durably, then asks for it to be copied to the index (without waiting for that). */
+    /** Records one outcome, then asks for it to be copied to the index once committed (without waiting for that). */
     public LedgerEvent record(
             String route,
             Outcome outcome,
@@ -72,18 +49,30 @@ public class IntakeLedger {
                 folder,
                 uid,
                 reason);
-        append(event);
+        db.sql("insert into ledger (id, at, route, outcome, submission_id, message_id, folder, uid, reason)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.fromString(event.id()),
+                        Timestamp.from(event.at()),
+                        event.route(),
+                        event.outcome().name(),
+                        event.submissionId(),
+                        event.messageId(),
+                        event.folder(),
+                        event.uid(),
+                        event.reason())
+                .update();
         log.info("Intake {}: route={} submission={} uid={} {}", outcome, route, submissionId, uid, reason);
-        replicator.wake();
-        return event;
-    }
-
-    private synchronized void append(LedgerEvent event) {
-        try {
-            Path file = dir.resolve("ledger-" + LocalDate.ofInstant(event.at(), ZoneOffset.UTC) + ".jsonl");
-            JsonLines.append(file, json, event);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the intake ledger in " + dir, e);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    replicator.wake();
+                }
+            });
+        } else {
+            replicator.wake();
         }
+        return event;
     }
 }

@@ -1,25 +1,22 @@
 package cn.dataelements.contest.ledger;
 
-import cn.dataelements.contest.index.IndexProperties;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The intake ledger as the intake page reads it: the latest lines, or the latest of one outcome, newest first. */
+/**
+ * The intake ledger as the intake page reads it, from the database: the latest lines, or the latest of one outcome,
+ * newest first.
+ */
 @Component
 public class LedgerView {
 
-    private final ElasticsearchClient client;
-    private final String alias;
+    private final JdbcClient db;
 
-    LedgerView(ElasticsearchClient client, IndexProperties index) {
-        this.client = client;
-        this.alias = index.alias("ledger");
+    LedgerView(JdbcClient db) {
+        this.db = db;
     }
 
     /**
@@ -27,22 +24,28 @@ public class LedgerView {
      *
      * @param outcome only lines of this outcome, or null for all
      */
-    public List<LedgerEvent> latest(Outcome outcome, int limit) throws IOException {
-        Query query = outcome == null
-                ? Query.of(q -> q.matchAll(m -> m))
-                : Query.of(q -> q.term(t -> t.field("outcome").value(outcome.name())));
-        return client
-                .search(
-                        s -> s.index(alias)
-                                .size(limit)
-                                .query(query)
-                                .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc))),
-                        LedgerEvent.class)
-                .hits()
-                .hits()
-                .stream()
-                .map(Hit::source)
-                .filter(Objects::nonNull)
-                .toList();
+    public List<LedgerEvent> latest(Outcome outcome, int limit) {
+        return outcome == null
+                ? db.sql("select * from ledger order by seq desc limit ?")
+                        .param(limit)
+                        .query(LedgerView::event)
+                        .list()
+                : db.sql("select * from ledger where outcome = ? order by seq desc limit ?")
+                        .params(outcome.name(), limit)
+                        .query(LedgerView::event)
+                        .list();
+    }
+
+    static LedgerEvent event(ResultSet rs, int row) throws SQLException {
+        return new LedgerEvent(
+                rs.getString("id"),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("route"),
+                Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("submission_id"),
+                rs.getString("message_id"),
+                rs.getString("folder"),
+                rs.getLong("uid"),
+                rs.getString("reason"));
     }
 }

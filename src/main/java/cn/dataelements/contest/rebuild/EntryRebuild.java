@@ -3,11 +3,13 @@ package cn.dataelements.contest.rebuild;
 import cn.dataelements.contest.archive.ArchivedSubmission;
 import cn.dataelements.contest.archive.SubmissionArchive;
 import cn.dataelements.contest.compliance.ComplianceReload;
-import cn.dataelements.contest.compliance.EntryCheck;
-import cn.dataelements.contest.entry.EntryLookup;
+import cn.dataelements.contest.compliance.EntryFindings;
+import cn.dataelements.contest.compliance.StoredFindings;
 import cn.dataelements.contest.extraction.ExtractedTexts;
 import cn.dataelements.contest.index.IndexInstaller;
+import cn.dataelements.contest.index.ProjectionQueue;
 import cn.dataelements.contest.intake.SubmissionIntake;
+import cn.dataelements.contest.projection.Projector;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -24,52 +28,66 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds every submission, view, entry and findings document from the archive alone, without fetching anything from
- * the channels again: after a change of rules, catalog or mappings, or to fill a new index. The archive is replayed in
- * the order of receipt, through the same steps as live intake (no receipt is sent), into new, empty indices that take
- * the write aliases at once, so intake goes on meanwhile and lands there too; searches keep the complete old indices
- * until the replay is done and the read aliases move. One bad submission is reported and skipped; the rest go on.
+ * Re-runs every submission of the archive through the same steps as live intake (no receipt is sent, nothing is
+ * fetched from the channels again): after a change of rules, catalog or mappings. Each submission's view, its entry
+ * and its findings are taken in again in the database, in the order of receipt, one transaction each; what people
+ * decided (version numbers, receipts, committee decisions, review) is never touched. The indices are filled anew
+ * meanwhile: new, empty ones take the write aliases at once, so live intake goes on and lands there too, and searches
+ * keep the complete old ones until the new are full and the read aliases move. One bad submission is reported and
+ * skipped; the rest go on. {@link #refillAll} fills new indices from the database alone, without re-reading the
+ * archive but for file texts: after an index definition changed, or a restore.
  */
 @Component
 public class EntryRebuild {
 
-    /** The indices derived from the archive, rebuilt together. */
-    static final List<String> DERIVED = List.of("submissions", "views", "entries", "findings", "search");
+    /** The indices projected from the database, filled anew together. */
+    public static final List<String> DERIVED = List.of("submissions", "entries", "findings", "search");
 
     private static final Logger log = LoggerFactory.getLogger(EntryRebuild.class);
     private static final int PROGRESS_EVERY = 25;
+    /** A row the index refused this often is reported, not waited for. */
+    private static final int GIVE_UP_AFTER = 3;
+    /** How long the new indices may take to be filled after the replay. */
+    private static final Duration FILL_TIMEOUT = Duration.ofMinutes(30);
     /** Threads reading submissions ahead of the one being joined: one per core, as extraction's children. */
     private static final int READERS = Runtime.getRuntime().availableProcessors();
 
     private final SubmissionArchive archive;
     private final SubmissionIntake intake;
-    private final EntryCheck check;
     private final ComplianceReload reload;
     private final IndexInstaller installer;
-    private final EntryLookup lookup;
     private final ExtractedTexts extracted;
+    private final StoredFindings findings;
+    private final ProjectionQueue queue;
+    private final Projector projector;
+    private final JdbcClient db;
 
     EntryRebuild(
             SubmissionArchive archive,
             SubmissionIntake intake,
-            EntryCheck check,
             ComplianceReload reload,
             IndexInstaller installer,
-            EntryLookup lookup,
-            ExtractedTexts extracted) {
-        this.lookup = lookup;
-        this.extracted = extracted;
+            ExtractedTexts extracted,
+            StoredFindings findings,
+            ProjectionQueue queue,
+            Projector projector,
+            JdbcClient db) {
         this.archive = archive;
         this.intake = intake;
-        this.check = check;
         this.reload = reload;
         this.installer = installer;
+        this.extracted = extracted;
+        this.findings = findings;
+        this.queue = queue;
+        this.projector = projector;
+        this.db = db;
     }
 
-    /** Rebuilds with the extracted texts kept beside the archive, and nobody watching the progress. */
+    /** Re-runs with the extracted texts kept beside the archive, and nobody watching the progress. */
     public RebuildReport rebuildAll() throws IOException {
         return rebuildAll(false, RebuildProgress.NONE);
     }
@@ -91,11 +109,31 @@ public class EntryRebuild {
         }
     }
 
+    /**
+     * Fills new indices with everything the database holds (file texts from the archive), then lets people search
+     * them. Nothing in the database changes.
+     */
+    public synchronized RebuildReport refillAll(RebuildProgress progress) throws IOException {
+        Instant began = Instant.now();
+        for (String name : DERIVED) {
+            installer.newGeneration(name);
+        }
+        int queued = queue.enqueueEverything();
+        progress.started(queued);
+        List<String> failures = fill();
+        for (String name : DERIVED) {
+            installer.promote(name);
+        }
+        long seconds = Duration.between(began, Instant.now()).toSeconds();
+        log.info("Indices filled from the database: {} item(s), {} failed, {} s", queued, failures.size(), seconds);
+        return new RebuildReport(queued, queued - failures.size(), Set.of(), failures, seconds);
+    }
+
     private RebuildReport replayAll(RebuildProgress progress) throws IOException {
         Instant began = Instant.now();
         reload.reload();
-        // Forgotten before the new indices take the writes: whatever live intake writes from now on is remembered.
-        lookup.clear();
+        Map<String, EntryFindings> before = new HashMap<>();
+        findings.forEach(before::put);
         for (String name : DERIVED) {
             installer.newGeneration(name);
         }
@@ -104,9 +142,9 @@ public class EntryRebuild {
         List<ArchivedSubmission> all = new ArrayList<>(archive.all());
         all.sort(Comparator.comparing(ArchivedSubmission::order));
         progress.started(all.size());
+        Set<String> replayed = new TreeSet<>();
         Set<String> entries = new TreeSet<>();
         List<String> failures = new ArrayList<>();
-        int rebuilt = 0;
         // Submissions are read (MIME walk, unpacking, extraction) a few at a time on the readers, and joined to their
         // entries here, one after another in the order of receipt, as live intake joined them.
         ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
@@ -123,8 +161,9 @@ public class EntryRebuild {
                     reading.add(readers.submit(() -> intake.prepare(next)));
                 }
                 try {
-                    entries.add(intake.replay(read(reading.poll())).entry().id());
-                    rebuilt++;
+                    SubmissionIntake.Replayed done = intake.replay(read(reading.poll()));
+                    replayed.add(archived.id());
+                    entries.add(done.taken().entry().id());
                     progress.done(true);
                 } catch (RebuildInterrupted e) {
                     throw e;
@@ -133,31 +172,75 @@ public class EntryRebuild {
                     log.warn("Rebuild: submission {} could not be rebuilt: {}", archived.id(), e.toString());
                     progress.done(false);
                 }
-                if ((rebuilt + failures.size()) % PROGRESS_EVERY == 0) {
-                    log.info("Rebuild: {} of {} submissions done", rebuilt + failures.size(), all.size());
+                if ((replayed.size() + failures.size()) % PROGRESS_EVERY == 0) {
+                    log.info("Rebuild: {} of {} submissions done", replayed.size() + failures.size(), all.size());
                 }
             }
         } finally {
             readers.shutdownNow();
         }
-        Set<String> changed = new TreeSet<>();
-        for (String entryId : entries) {
-            if (check.differsFromPublished(entryId)) {
-                changed.add(entryId);
-            }
-        }
+        // What the replay did not give the new indices (a submission that failed, an entry it did not reach) is given
+        // them from the database, as it stands.
+        queue.enqueueAllBut(replayed, entries);
+        failures.addAll(fill());
+        Set<String> changed = changedSince(before);
         for (String name : DERIVED) {
             installer.promote(name);
         }
         long seconds = Duration.between(began, Instant.now()).toSeconds();
         log.info(
                 "Rebuild finished: {} of {} rebuilt, {} with changed findings, {} failed, {} s",
-                rebuilt,
+                replayed.size(),
                 all.size(),
                 changed.size(),
                 failures.size(),
                 seconds);
-        return new RebuildReport(all.size(), rebuilt, changed, failures, seconds);
+        return new RebuildReport(all.size(), replayed.size(), changed, failures, seconds);
+    }
+
+    /**
+     * Works the projection queue until it is empty, waiting out retries, but for rows the index refused
+     * {@link #GIVE_UP_AFTER} times: those are answered with the reason, and the new indices are complete but for them.
+     * An index that takes nothing for {@link #FILL_TIMEOUT} ends the job before any read alias moves.
+     */
+    private List<String> fill() {
+        long deadline = System.nanoTime() + FILL_TIMEOUT.toNanos();
+        while (true) {
+            projector.catchUp();
+            List<String> waiting = db.sql("select kind, id, tries, last_error from projection_queue order by seq")
+                    .query((rs, n) -> rs.getInt(3) >= GIVE_UP_AFTER
+                            ? rs.getString(1) + " " + rs.getString(2) + ": " + rs.getString(4)
+                            : "")
+                    .list();
+            if (waiting.stream().noneMatch(String::isEmpty)) {
+                return waiting;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(waiting.size() + " item(s) did not reach the index in "
+                        + FILL_TIMEOUT.toMinutes() + " min; the indices searched stay as they were");
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RebuildInterrupted(e);
+            }
+        }
+    }
+
+    /** The entries whose findings are not what they were before the re-run (or that are gone, or new). */
+    private Set<String> changedSince(Map<String, EntryFindings> before) {
+        Set<String> changed = new TreeSet<>();
+        Set<String> now = new TreeSet<>();
+        findings.forEach((entryId, found) -> {
+            now.add(entryId);
+            EntryFindings was = before.get(entryId);
+            if (was == null || !was.sameResult(found)) {
+                changed.add(entryId);
+            }
+        });
+        before.keySet().stream().filter(id -> !now.contains(id)).forEach(changed::add);
+        return changed;
     }
 
     /**

@@ -10,11 +10,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Rebuilds every submission and entry from the archive, as a background job (admins only).
+ * Re-runs every submission of the archive, or fills new indices from the database, as a background job (admins
+ * only).
  *
  * <ul>
- *   <li>{@code POST /api/admin/rebuild[?reextract=true]}: starts one; 202 with the job and its address, or 409 with
- *       the running job when one is already running
+ *   <li>{@code POST /api/admin/rebuild[?reextract=true]}: starts a re-run; {@code ?from=database} fills the indices
+ *       anew from what is committed instead. 202 with the job and its address, or 409 with the running job when one
+ *       is already running
  *   <li>{@code GET /api/admin/rebuild/{id}}: the job's progress (done of total, time left) and, once done, its report
  *   <li>{@code GET /api/admin/rebuild}: the running job, or the last one
  * </ul>
@@ -31,8 +33,13 @@ class RebuildController {
     }
 
     @PostMapping(PATH)
-    ResponseEntity<RebuildStatus> start(@RequestParam(defaultValue = "false") boolean reextract) {
-        return jobs.start(reextract)
+    ResponseEntity<RebuildStatus> start(
+            @RequestParam(defaultValue = "false") boolean reextract,
+            @RequestParam(defaultValue = "archive") String from) {
+        if (!from.equals("archive") && !from.equals("database")) {
+            return ResponseEntity.badRequest().build();
+        }
+        return (from.equals("database") ? jobs.startRefill() : jobs.start(reextract))
                 .map(job -> ResponseEntity.accepted()
                         .location(URI.create(PATH + "/" + job.id()))
                         .body(job.status()))

@@ -25,6 +25,7 @@ public class RebuildJobs implements DisposableBean {
     public static final class Job implements RebuildProgress {
         private final String id = UUID.randomUUID().toString().substring(0, 8);
         private final boolean reextract;
+        private final boolean refill;
         private final Instant started = Instant.now();
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
@@ -32,9 +33,11 @@ public class RebuildJobs implements DisposableBean {
         private volatile Instant finished;
         private volatile RebuildReport report;
         private volatile String error;
+        private Runnable then = () -> {};
 
-        Job(boolean reextract) {
+        Job(boolean reextract, boolean refill) {
             this.reextract = reextract;
+            this.refill = refill;
         }
 
         @Override
@@ -71,6 +74,7 @@ public class RebuildJobs implements DisposableBean {
             return new RebuildStatus(
                     id,
                     state,
+                    refill ? "database" : "archive",
                     reextract,
                     started,
                     finished,
@@ -102,10 +106,29 @@ public class RebuildJobs implements DisposableBean {
      * @return the new job, or empty when one is running (see {@link #last()})
      */
     public synchronized Optional<Job> start(boolean reextract) {
+        return start(new Job(reextract, false));
+    }
+
+    /** Starts a re-run as {@link #start}, and runs {@code then} once it is over, however it ended. */
+    public synchronized Optional<Job> startThen(boolean reextract, Runnable then) {
+        Job job = new Job(reextract, false);
+        job.then = then;
+        return start(job);
+    }
+
+    /**
+     * Starts filling new indices from the database, unless a job is running.
+     *
+     * @return the new job, or empty when one is running
+     */
+    public synchronized Optional<Job> startRefill() {
+        return start(new Job(false, true));
+    }
+
+    private Optional<Job> start(Job job) {
         if (last != null && last.running()) {
             return Optional.empty();
         }
-        Job job = new Job(reextract);
         last = job;
         runner.execute(() -> run(job));
         return Optional.of(job);
@@ -122,14 +145,20 @@ public class RebuildJobs implements DisposableBean {
     }
 
     private void run(Job job) {
-        log.info("Rebuild {} started{}", job.id(), job.reextract ? ", extracting every file again" : "");
+        log.info(
+                "Rebuild {} started{}",
+                job.id(),
+                job.refill
+                        ? ", filling the indices from the database"
+                        : job.reextract ? ", extracting every file again" : "");
         try {
-            job.report = rebuild.rebuildAll(job.reextract, job);
+            job.report = job.refill ? rebuild.refillAll(job) : rebuild.rebuildAll(job.reextract, job);
         } catch (Exception | Error e) {
             job.error = e.toString();
             log.error("Rebuild {} failed; the indices searched are the ones before it", job.id(), e);
         } finally {
             job.finished = Instant.now();
+            job.then.run();
         }
     }
 

@@ -1,242 +1,176 @@
 package cn.dataelements.contest.receipt;
 
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receipts on disk, one file per receipt id, each written to a temporary file, fsynced and renamed into place: in
- * {@code outbox/} until the SMTP server accepted it, then {@code sent/}; {@code failed/} when the server refused the
- * recipient for good; {@code skipped/} when never to be sent (the per-recipient limit); {@code unanswered/} (a line
- * saying why) when the submission gets no receipt at all. A receipt id in any of them is decided, and never decided
- * again. One left in {@code outbox/} by an SMTP failure, the hourly cap or a crash is sent by {@link #flush}, oldest
- * first. A crash between the server's acceptance and the move to {@code sent/} sends it twice (same Message-ID).
- *
- * <p>Safe for one sending thread beside any number of deciding ones: every change is a rename of a whole file, and
- * {@link #contains} looks in {@code outbox/} before {@code sent/} and {@code failed/}, the direction receipts move.
+ * Receipts in the database ({@code receipts}), one row per submission: decided in the transaction that takes the
+ * submission in (a transactional outbox), as {@code OUTBOX} until the SMTP server accepted it, then {@code SENT};
+ * {@code FAILED} when the server refused the recipient for good; {@code SKIPPED} when never to be sent (the
+ * per-recipient limit); {@code UNANSWERED} (with why) when the submission gets no receipt at all. A submission with a
+ * row is decided, and never decided again. One left as {@code OUTBOX} by an SMTP failure, the hourly cap or a crash is
+ * sent by a later flush, oldest first; a crash between the server's acceptance and the row's update sends it twice (the
+ * same Message-ID). Flushes of several instances never send the same receipt twice: each holds the row it sends.
  */
 final class ReceiptOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptOutbox.class);
-    private static final String EML = ".eml";
-    private static final String TXT = ".txt";
 
-    private final Path outbox;
-    private final Path sent;
-    private final Path failed;
-    private final Path skipped;
-    private final Path unanswered;
-    private final Path temp;
+    private final JdbcClient db;
+    private final TransactionTemplate transactions;
     private final ReceiptSender sender;
     private final Clock clock;
 
-    ReceiptOutbox(Path dir, ReceiptSender sender, Clock clock) throws IOException {
-        this.outbox = Files.createDirectories(dir.resolve("outbox"));
-        this.sent = Files.createDirectories(dir.resolve("sent"));
-        this.failed = Files.createDirectories(dir.resolve("failed"));
-        this.skipped = Files.createDirectories(dir.resolve("skipped"));
-        this.unanswered = Files.createDirectories(dir.resolve("unanswered"));
-        this.temp = Files.createDirectories(dir.resolve("tmp"));
+    ReceiptOutbox(JdbcClient db, TransactionTemplate transactions, ReceiptSender sender, Clock clock) {
+        this.db = db;
+        this.transactions = transactions;
         this.sender = sender;
         this.clock = clock;
     }
 
-    /** True when this receipt id was ever decided: queued, sent, refused, skipped or not to be answered. */
-    boolean contains(String id) {
-        return Stream.of(outbox, sent, failed, skipped).anyMatch(d -> Files.exists(d.resolve(id + EML)))
-                || Files.exists(unanswered.resolve(id + TXT));
+    /** True when this submission's receipt was ever decided: queued, sent, refused, skipped or not to be answered. */
+    boolean contains(String submissionId) {
+        return db.sql("select exists (select 1 from receipts where submission_id = ?)")
+                .param(submissionId)
+                .query(Boolean.class)
+                .single();
     }
 
-    /** Puts the receipt in the outbox, durably, before anyone tries to send it. */
-    void add(String id, MimeMessage message) throws IOException, MessagingException {
-        write(id + EML, message::writeTo, outbox);
+    /** Queues the receipt, in the transaction of the caller. */
+    void add(String submissionId, String recipient, MimeMessage message) throws IOException, MessagingException {
+        insert(submissionId, "OUTBOX", recipient, bytes(message), "");
     }
 
-    /** Keeps the receipt that will not be sent, so the id counts as decided and a person can see what it said. */
-    void skip(String id, MimeMessage message) throws IOException, MessagingException {
-        write(id + EML, message::writeTo, skipped);
+    /** Keeps the receipt that will not be sent, so the submission counts as decided and a person can see it. */
+    void skip(String submissionId, String recipient, MimeMessage message) throws IOException, MessagingException {
+        insert(submissionId, "SKIPPED", recipient, bytes(message), "the recipient reached the per-address rate limit");
     }
 
-    /** Records, durably, that this submission gets no receipt, and why (English, for the organizer's staff). */
-    void unanswered(String id, String reason) throws IOException {
-        byte[] line = (reason + "\n").getBytes(StandardCharsets.UTF_8);
-        try {
-            write(id + TXT, out -> out.write(line), unanswered);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Records that this submission gets no receipt, and why (English, for the organizer's staff). */
+    void unanswered(String submissionId, String reason) {
+        insert(submissionId, "UNANSWERED", "", null, reason);
     }
 
-    /** Tries to send this queued receipt once; true when the server accepted it now. */
-    Delivery deliver(String id) {
-        Path file = outbox.resolve(id + EML);
-        if (!Files.exists(file)) {
-            return Delivery.GONE;
-        }
-        try {
-            sender.send(read(file));
-            move(file, sent);
-            log.info("Receipt {} sent", id);
-            return Delivery.SENT;
-        } catch (SendFailedException e) {
-            return refused(id, file, e);
-        } catch (MessagingException | IOException e) {
-            log.warn("Receipt {} stays in the outbox, tried again later: {}", id, e.toString());
-            return Delivery.SERVER_UNAVAILABLE;
-        }
+    /**
+     * Receipts to this address that count against its limit (queued, sent or refused; not skipped) decided since a
+     * time. Holds a lock on the address until the caller's transaction ends, so two decisions for one address count
+     * each other.
+     */
+    int countedSince(String recipient, Instant since) {
+        db.sql("select pg_advisory_xact_lock(hashtext(?))")
+                .param("receipt:" + recipient)
+                .query()
+                .listOfRows();
+        return db.sql("select count(*) from receipts where recipient = ? and state in ('OUTBOX', 'SENT', 'FAILED')"
+                        + " and decided_at > ?")
+                .params(recipient, Timestamp.from(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** How many receipts the server accepted since a time: what the hourly cap counts. */
+    int sentSince(Instant since) {
+        return db.sql("select count(*) from receipts where state = 'SENT' and sent_at > ?")
+                .param(Timestamp.from(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The submissions whose receipts wait, the longest waiting first. */
+    List<String> pending() {
+        return db.sql("select submission_id from receipts where state = 'OUTBOX' order by decided_at, submission_id")
+                .query(String.class)
+                .list();
+    }
+
+    /** Tries to send this queued receipt once, holding its row so no other flush sends it meanwhile. */
+    Delivery deliver(String submissionId) {
+        return transactions.execute(status -> {
+            byte[] message = db.sql("select message from receipts where submission_id = ? and state = 'OUTBOX'"
+                            + " for update skip locked")
+                    .param(submissionId)
+                    .query((rs, n) -> rs.getBytes("message"))
+                    .optional()
+                    .orElse(null);
+            if (message == null) {
+                return Delivery.GONE;
+            }
+            try {
+                sender.send(new MimeMessage(sender.session(), new ByteArrayInputStream(message)));
+                state(submissionId, "SENT", Timestamp.from(clock.instant()));
+                log.info("Receipt {} sent", Receipts.receiptId(submissionId));
+                return Delivery.SENT;
+            } catch (SendFailedException e) {
+                return refused(submissionId, e);
+            } catch (MessagingException e) {
+                log.warn(
+                        "Receipt {} stays in the outbox, tried again later: {}",
+                        Receipts.receiptId(submissionId),
+                        e.toString());
+                return Delivery.SERVER_UNAVAILABLE;
+            }
+        });
     }
 
     /** What one try to send a queued receipt came to. */
     enum Delivery {
         SENT,
-        /** the server refused the recipient for good: moved to failed/ */
+        /** the server refused the recipient for good: kept as FAILED */
         REFUSED,
         /** the server could not be reached or refused for now: the receipt stays, and so do the others */
         SERVER_UNAVAILABLE,
-        /** no longer in the outbox (sent by an earlier flush) */
+        /** no longer queued (sent by another flush, or being sent by one now) */
         GONE
     }
 
-    /**
-     * Every receipt that counted against a per-recipient limit (queued, sent or refused; not skipped), read back from
-     * disk so a restart keeps the limits. A file that cannot be read is logged and left out.
-     */
-    List<Counted> counted() throws IOException {
-        List<Counted> all = new ArrayList<>();
-        for (Path folder : List.of(outbox, sent, failed)) {
-            for (Path file : receipts(folder)) {
-                counted(file).ifPresent(all::add);
-            }
-        }
-        return all;
-    }
-
-    /** When each receipt in {@code sent/} was sent: what the hourly cap is refilled from at start. */
-    List<Instant> sentTimes() throws IOException {
-        List<Instant> times = new ArrayList<>();
-        for (Path file : receipts(sent)) {
-            times.add(Files.getLastModifiedTime(file).toInstant());
-        }
-        return times;
-    }
-
-    /** The receipt ids still in the outbox, the longest waiting first. */
-    List<String> pending() throws IOException {
-        return receipts(outbox).stream()
-                .sorted(Comparator.comparing(ReceiptOutbox::modified).thenComparing(Path::getFileName))
-                .map(f -> f.getFileName().toString())
-                .map(n -> n.substring(0, n.length() - EML.length()))
-                .toList();
-    }
-
-    /** A receipt that counted against its recipient's rate limit: who it went to and when it was composed. */
-    record Counted(String recipient, Instant at) {}
-
-    private Optional<Counted> counted(Path file) {
-        try {
-            MimeMessage message = read(file);
-            Address[] to = message.getRecipients(Message.RecipientType.TO);
-            if (to == null || to.length == 0 || message.getSentDate() == null) {
-                return Optional.empty();
-            }
-            String address = to[0] instanceof InternetAddress a ? a.getAddress() : to[0].toString();
-            return Optional.of(new Counted(address, message.getSentDate().toInstant()));
-        } catch (IOException | MessagingException e) {
-            log.warn("Receipt {} could not be read back for the rate limit: {}", file.getFileName(), e.toString());
-            return Optional.empty();
-        }
-    }
-
-    private static List<Path> receipts(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(EML)).toList();
-        }
-    }
-
-    private static Instant modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            return Instant.MAX; // sent by another flush meanwhile
-        }
-    }
-
-    private Delivery refused(String id, Path file, SendFailedException e) {
+    private Delivery refused(String submissionId, SendFailedException e) {
         boolean permanent = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
         if (!permanent) {
-            log.warn("Receipt {} stays in the outbox, tried again later: {}", id, e.toString());
+            log.warn(
+                    "Receipt {} stays in the outbox, tried again later: {}",
+                    Receipts.receiptId(submissionId),
+                    e.toString());
             return Delivery.SERVER_UNAVAILABLE;
         }
-        try {
-            move(file, failed);
-            log.warn("Receipt {} refused by the SMTP server for good, kept in failed/: {}", id, e.toString());
-        } catch (IOException io) {
-            log.warn("Receipt {} refused, and could not be moved to failed/: {}", id, io.toString());
-        }
+        state(submissionId, "FAILED", null);
+        log.warn(
+                "Receipt {} refused by the SMTP server for good, kept as failed: {}",
+                Receipts.receiptId(submissionId),
+                e.toString());
         return Delivery.REFUSED;
     }
 
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException, MessagingException;
+    private void state(String submissionId, String state, Timestamp sentAt) {
+        db.sql("update receipts set state = ?, sent_at = ? where submission_id = ?")
+                .params(state, sentAt, submissionId)
+                .update();
     }
 
-    private void write(String name, Content content, Path folder) throws IOException, MessagingException {
-        Path part = temp.resolve(name + ".part");
-        try (FileChannel channel = FileChannel.open(
-                        part,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE);
-                OutputStream out = Channels.newOutputStream(channel)) {
-            content.writeTo(out);
-            out.flush();
-            channel.force(true);
-        }
-        Files.move(part, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        fsyncDirectory(folder);
+    private void insert(String submissionId, String state, String recipient, byte[] message, String reason) {
+        db.sql("""
+                        insert into receipts (submission_id, state, recipient, message, reason, decided_at)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (submission_id) do nothing
+                        """)
+                .params(submissionId, state, recipient, message, reason, Timestamp.from(clock.instant()))
+                .update();
     }
 
-    private MimeMessage read(Path file) throws IOException, MessagingException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new MimeMessage(sender.session(), in);
-        }
-    }
-
-    /** Moves a receipt and stamps it with the time of the move: in sent/ that is when it was sent. */
-    private void move(Path file, Path folder) throws IOException {
-        Path target = folder.resolve(file.getFileName());
-        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-        Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
-        fsyncDirectory(folder);
-        fsyncDirectory(file.getParent());
-    }
-
-    private static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+    private static byte[] bytes(MimeMessage message) throws IOException, MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
     }
 }

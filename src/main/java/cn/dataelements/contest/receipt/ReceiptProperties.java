@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,8 +30,6 @@ import org.springframework.validation.annotation.Validated;
  * @param ratePeriod the window of the rate limit (default 1h)
  * @param maxPerHour at most this many receipts sent in any hour, to all addresses together, so a deadline-day rush
  *     stays within what the SMTP server allows; a receipt over the cap waits in the outbox and goes later (default 600)
- * @param dir the outbox: {@code outbox/}, {@code sent/}, {@code skipped/}, {@code failed/}, {@code unanswered/}
- *     (default {@code ${intake.data-dir}/receipts})
  * @param flushEvery how often receipts still in the outbox are tried again (default 30s)
  * @param timeout SMTP connect, read and write timeout (default 10s)
  */
@@ -58,13 +55,12 @@ public record ReceiptProperties(
         @DefaultValue("5") @Min(1) int maxPerRecipient,
         @DefaultValue("1h") @NotNull Duration ratePeriod,
         @DefaultValue("600") @Min(1) int maxPerHour,
-        @NotNull Path dir,
         @DefaultValue("30s") @NotNull Duration flushEvery,
         @DefaultValue("10s") @NotNull Duration timeout) {
 
     @Override
     public String toString() {
         return "ReceiptProperties[" + (enabled ? "enabled" : "disabled") + ", " + protocol + "://" + username + "@"
-                + host + ":" + port + ", from " + from + ", outbox " + dir + "]";
+                + host + ":" + port + ", from " + from + "]";
     }
 }

@@ -3,8 +3,8 @@ package cn.dataelements.contest.review;
 import java.time.Instant;
 
 /**
- * A reviewer assigned to (or, with {@code active} false, taken off) an entry in a round: a line of
- * {@code assignments.jsonl}; the latest line per round, entry and reviewer holds.
+ * A reviewer assigned to (or, with {@code active} false, taken off) an entry in a round: a row of
+ * {@code review_assignments}, one per round, entry and reviewer.
  */
 public record Assignment(String round, String entryId, String reviewer, boolean active, String by, Instant at) {
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A real-name objection (举报) against an awarded entry during its public notice (guide, section 五): a line of
- * {@code objections.jsonl}. The committee's decision on it is a line of {@code objection-decisions.jsonl}.
+ * A real-name objection (举报) against an awarded entry during its public notice (guide, section 五): a row of
+ * {@code review_objections}. The committee's decision on it is a row of {@code review_objection_decisions}.
  *
  * @param id stable id
  * @param round the round whose award list it objects to

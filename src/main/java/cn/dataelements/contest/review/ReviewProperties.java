@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  * The review's configuration (prefix {@code intake.review}).
  *
  * @param plan the rounds and their criteria (default {@code mappings/review.yaml}), validated at start-up
- * @param dir where rounds, assignments, scores, awards and objections are kept as fsynced JSON lines (default
+ * @param dir where the review's files are kept: objection evidence and packet batches; its records are in the database (default
  *     {@code ${intake.data-dir}/review}, set in application.yml)
  * @param font the TrueType font or collection the packets' PDF embeds for Chinese (default Debian's
  *     {@code fonts-wqy-microhei}, installed by {@code bin/setup} and the Dockerfile)

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A reviewer's scores for one entry in one round, a score per criterion and a comment: a line of
- * {@code scores.jsonl}; the latest line per round, entry and reviewer holds, the earlier ones are its history.
+ * A reviewer's scores for one entry in one round, a score per criterion and a comment: a row of
+ * {@code review_scores}, one per round, entry and reviewer; a correction replaces it and is in the audit log.
  *
  * @param source where it was entered: {@code page}, {@code api} or the score sheet's file name
  */

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
 public class EntrySearch {
 
     /** The index definition's name. */
-    static final String INDEX = "search";
+    public static final String INDEX = "search";
 
     static final int MAX_SIZE = 200;
 

@@ -138,7 +138,7 @@ public record EntrySearchDocument(
     }
 
     /** This document with the longest file text left out (the file still listed), or itself when none is left. */
-    EntrySearchDocument withoutLargestFileText() {
+    public EntrySearchDocument withoutLargestFileText() {
         FileText largest = files.stream()
                 .filter(f -> !f.text().isEmpty())
                 .max(Comparator.comparingInt(f -> f.text().length()))

@@ -67,7 +67,23 @@ public record SubmissionDocument(
                 "Text of " + cut.path() + " (" + cut.text().length() + " chars) left out: the submission was too large"
                         + " for the index",
                 cut.path()));
-        return Optional.of(new SubmissionDocument(
+        return Optional.of(with(kept, more));
+    }
+
+    /**
+     * This document without its files' texts: what the database keeps (the texts are in the archive's files and the
+     * extracted texts beside it, and in the submissions index).
+     */
+    public SubmissionDocument withoutTexts() {
+        List<FileDocument> bare = files.stream()
+                .map(f -> new FileDocument(
+                        f.name(), f.path(), f.contentType(), f.size(), f.sha256(), null, f.extracted()))
+                .toList();
+        return with(bare, problems);
+    }
+
+    private SubmissionDocument with(List<FileDocument> otherFiles, List<Problem> otherProblems) {
+        return new SubmissionDocument(
                 id,
                 channel,
                 route,
@@ -78,8 +94,8 @@ public record SubmissionDocument(
                 from,
                 fromName,
                 bodyText,
-                kept,
-                more,
-                status));
+                otherFiles,
+                otherProblems,
+                status);
     }
 }

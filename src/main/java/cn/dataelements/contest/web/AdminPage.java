@@ -111,7 +111,10 @@ class AdminPage {
         return "redirect:/admin";
     }
 
-    /** An account's form as sent: the fields of {@link AccountStore.Change}. */
+    /**
+     * An account's form as sent: the fields of {@link AccountStore.Change}. An unticked 启用 box sends nothing, so
+     * {@code enabled} is absent (null) for a disabled account.
+     */
     record AccountForm(
             String username,
             String displayName,
@@ -121,7 +124,7 @@ class AdminPage {
             String creditCode,
             String phone,
             String email,
-            boolean enabled) {
+            Boolean enabled) {
 
         AccountForm withUsername(String name) {
             return new AccountForm(name, displayName, password, roles, unit, creditCode, phone, email, enabled);
@@ -138,7 +141,7 @@ class AdminPage {
                     creditCode,
                     phone,
                     email,
-                    enabled);
+                    Boolean.TRUE.equals(enabled));
         }
 
         String summary(Account account) {

@@ -6,12 +6,15 @@ import static org.mockito.Mockito.doAnswer;
 
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.compliance.CheckedFinding;
-import cn.dataelements.contest.compliance.Decision;
+import cn.dataelements.contest.compliance.CommitteeDecisions;
+import cn.dataelements.contest.compliance.ComplianceChecker;
 import cn.dataelements.contest.compliance.EntryCheck;
 import cn.dataelements.contest.compliance.EntryFindings;
+import cn.dataelements.contest.compliance.StoredFindings;
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryStore;
 import cn.dataelements.contest.submission.SubmissionDocument;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,16 +22,18 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * Two writers of one document, the race forced with latches (not timing luck): the first writer has read the document
- * and is held just before its write until the second has written; its write then must not undo the second's. The
- * routes do not start in this context, so nothing but the test writes.
+ * Two writers of one entry, the race forced with latches (not timing luck): the first writer is held inside its
+ * transaction, after it took the entry's row lock, while the second starts; the second must wait for the first's
+ * commit and then build on it, so neither write undoes the other. The routes do not start in this context, so nothing
+ * but the test writes.
  */
 @IntakeIT
 @TestPropertySource(properties = "camel.main.auto-startup=false")
@@ -37,7 +42,7 @@ class ConcurrentWritersIT {
     private static final Instant FIRST = Instant.parse("2025-06-10T01:00:00Z");
 
     @MockitoSpyBean
-    Indexer indexer;
+    ComplianceChecker checker;
 
     @Autowired
     EntryStore store;
@@ -46,23 +51,43 @@ class ConcurrentWritersIT {
     EntryCheck check;
 
     @Autowired
-    IndexProperties index;
+    CommitteeDecisions decisions;
+
+    @Autowired
+    StoredFindings findings;
+
+    @Autowired
+    ProjectionQueue queue;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void twoSubmissionsOfOneTeamWrittenAtOnceAreBothInTheEntry() throws Exception {
         String entryId = "concurrent-" + UUID.randomUUID();
         String teamKey = "913710022578578009|并发写入测试平台";
-        Held held = holdFirstWrite("writer-a", index.writeAlias("entries"));
+        Held held = new Held();
 
-        CompletableFuture<EntryStore.Saved> a =
-                onThread("writer-a", () -> store.save(view(entryId, teamKey, "a"), document(entryId, "a")));
+        CompletableFuture<EntryStore.Saved> a = onThread(
+                "writer-a",
+                () -> queue.inTransaction(() -> {
+                    EntryStore.Saved saved = store.save(view(entryId, teamKey, "a"), document(entryId, "a"));
+                    held.arrive();
+                    return saved;
+                }));
         held.reached();
-        store.save(view(entryId, teamKey, "b"), document(entryId, "b"));
+        CompletableFuture<EntryStore.Saved> b = onThread(
+                "writer-b",
+                () -> queue.inTransaction(() -> store.save(view(entryId, teamKey, "b"), document(entryId, "b"))));
+        assertWaits(b, "the second writer waits for the first's commit");
         held.release();
         a.get(60, TimeUnit.SECONDS);
+        b.get(60, TimeUnit.SECONDS);
 
-        Entry entry =
-                indexer.get(index.writeAlias("entries"), entryId, Entry.class).orElseThrow();
+        Entry entry = store.find(entryId).orElseThrow();
         assertThat(entry.submissions())
                 .extracting(Entry.EntrySubmission::id)
                 .containsExactlyInAnyOrder(id(entryId, "a"), id(entryId, "b"));
@@ -72,12 +97,12 @@ class ConcurrentWritersIT {
     @Test
     void aCommitteeDecisionDuringACheckIsKeptInTheFindings() throws Exception {
         String entryId = "concurrent-" + UUID.randomUUID();
-        store.save(view(entryId, "913710022578578009|并发裁定测试平台", "a"), document(entryId, "a"));
+        queue.inTransaction(
+                () -> store.save(view(entryId, "913710022578578009|并发裁定测试平台", "a"), document(entryId, "a")));
         assertThat(check.checkAgain(entryId)).isTrue();
-        EntryFindings before = indexer.get(index.writeAlias("findings"), entryId, EntryFindings.class)
-                .orElseThrow();
+        EntryFindings before = findings.of(entryId).orElseThrow();
         CheckedFinding finding = before.findings().get(0);
-        // As a rule change would: the findings in the index differ from what the check now gives, so it writes.
+        // As a rule change would: the findings kept differ from what the check now gives, so the check writes.
         List<CheckedFinding> stale = new java.util.ArrayList<>(before.findings());
         stale.add(new CheckedFinding(
                 new cn.dataelements.contest.compliance.Finding(
@@ -87,64 +112,68 @@ class ConcurrentWritersIT {
                         cn.dataelements.contest.compliance.Evidence.field("workTitle", "旧规则")),
                 "|workTitle|旧规则",
                 null));
-        indexer.index(
-                index.writeAlias("findings"),
-                List.of(new IndexItem(entryId, new EntryFindings(entryId, FIRST, stale, List.of()))));
-        Held held = holdFirstWrite("checker", index.writeAlias("findings"));
-
-        CompletableFuture<Boolean> recheck = onThread("checker", () -> check.checkAgain(entryId));
-        held.reached();
-        check.decide(new Decision(
-                entryId,
-                finding.finding().code(),
-                finding.evidenceKey(),
-                "OVERRULED",
-                "纸质材料已补交",
-                "committee",
-                Instant.now()));
-        held.release();
-        recheck.get(60, TimeUnit.SECONDS);
-
-        EntryFindings after = indexer.get(index.writeAlias("findings"), entryId, EntryFindings.class)
-                .orElseThrow();
-        Optional<CheckedFinding> decided = after.findings().stream()
-                .filter(f -> f.evidenceKey().equals(finding.evidenceKey())
-                        && f.finding().code().equals(finding.finding().code()))
-                .findFirst();
-        assertThat(decided)
-                .hasValueSatisfying(f -> assertThat(f.decision().verdict()).isEqualTo("OVERRULED"));
-    }
-
-    /** Holds the first conditional write of one thread to one alias until released. */
-    private Held holdFirstWrite(String thread, String alias) {
+        db.sql("update findings set document = cast(? as jsonb) where entry_id = ?")
+                .params(json.writeValueAsString(new EntryFindings(entryId, FIRST, stale, List.of())), entryId)
+                .update();
         Held held = new Held();
-        AtomicBoolean first = new AtomicBoolean(true);
         doAnswer(invocation -> {
-                    if (Thread.currentThread().getName().equals(thread)
-                            && alias.equals(invocation.getArgument(0))
-                            && first.compareAndSet(true, false)) {
+                    if (Thread.currentThread().getName().equals("checker")) {
                         held.arrive();
                     }
                     return invocation.callRealMethod();
                 })
-                .when(indexer)
-                .writeIfUnchanged(any(), any(), any(), any());
-        return held;
+                .when(checker)
+                .run(any());
+
+        CompletableFuture<Boolean> recheck = onThread("checker", () -> check.checkAgain(entryId));
+        held.reached();
+        CompletableFuture<Optional<EntryFindings>> decided = onThread(
+                "committee",
+                () -> decisions.decide(
+                        entryId, finding.finding().code(), finding.evidenceKey(), "OVERRULED", "纸质材料已补交", "committee"));
+        assertWaits(decided, "the decision waits for the check's commit");
+        held.release();
+        recheck.get(60, TimeUnit.SECONDS);
+        decided.get(60, TimeUnit.SECONDS);
+
+        EntryFindings after = findings.of(entryId).orElseThrow();
+        assertThat(after.findings()).noneMatch(f -> f.evidenceKey().equals("|workTitle|旧规则"));
+        Optional<CheckedFinding> kept = after.findings().stream()
+                .filter(f -> f.evidenceKey().equals(finding.evidenceKey())
+                        && f.finding().code().equals(finding.finding().code()))
+                .findFirst();
+        assertThat(kept)
+                .hasValueSatisfying(f -> assertThat(f.decision().verdict()).isEqualTo("OVERRULED"));
     }
 
-    /** A writer that has read and is about to write, held until the other writer is done. */
+    /** The work has not finished a second after it started: it waits for a lock the held writer has. */
+    private static void assertWaits(CompletableFuture<?> work, String what) throws Exception {
+        try {
+            work.get(1, TimeUnit.SECONDS);
+            throw new AssertionError(what + ": it finished while the other writer held the entry");
+        } catch (TimeoutException expected) {
+            // waiting, as it must
+        }
+    }
+
+    /** A writer inside its transaction, held until the other writer started. */
     private static final class Held {
         private final CountDownLatch arrived = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
 
-        void arrive() throws InterruptedException {
+        void arrive() {
             arrived.countDown();
-            assertThat(released.await(60, TimeUnit.SECONDS)).as("released").isTrue();
+            try {
+                assertThat(released.await(60, TimeUnit.SECONDS)).as("released").isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         void reached() throws InterruptedException {
             assertThat(arrived.await(60, TimeUnit.SECONDS))
-                    .as("the first writer read and is about to write")
+                    .as("the first writer is inside its transaction")
                     .isTrue();
         }
 

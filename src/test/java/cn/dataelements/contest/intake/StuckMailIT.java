@@ -3,10 +3,14 @@ package cn.dataelements.contest.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
 
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.entry.EntryBuilder;
+import cn.dataelements.contest.index.ProjectionQueue;
 import cn.dataelements.contest.submission.SubmissionDocument;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
@@ -18,15 +22,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * Two mails that fail every time, for a reason that is not an outage, sit at the head of the inbox with 20 good mails
- * behind them: one meets a defect in the real entry builder, the other a runtime error inside indexing (the
- * Elasticsearch client failing on its document, as a serialization bug would: the node is up, so it is no outage). The
- * good ones are all taken in, and each bad one goes to quarantine after its attempts, its last error in the ledger.
- * This context polls a mailbox of its own.
+ * Three mails that fail every time, for a reason that is not an outage, sit at the head of the inbox with 20 good mails
+ * behind them. One meets a defect in the real entry builder; one a runtime error late in its transaction (its receipt
+ * cannot be decided), after its entry and findings were written; one is taken in, but the Elasticsearch client fails
+ * on its document every time (as a serialization bug would: the node is up, so it is no outage). The good ones are
+ * all taken in and searchable; the first two go to quarantine after their attempts, their last error in the ledger,
+ * nothing of them left in the database; the third is kept in the projection queue with its reason, without holding
+ * back any other document. This context polls a mailbox of its own.
  */
 @IntakeIT
 @TestPropertySource(properties = {"intake.mail.username=" + StuckMailIT.ACCOUNT, "intake.routes.max-attempts=3"})
@@ -34,6 +42,7 @@ class StuckMailIT {
 
     static final String ACCOUNT = "stuck@contest.local";
     private static final String BAD = "坏邮件-每次都失败";
+    private static final String BAD_TRANSACTION = "坏邮件-事务中每次都出错";
     private static final String BAD_INDEXING = "坏邮件-索引时每次都出错";
 
     static {
@@ -44,7 +53,16 @@ class StuckMailIT {
     EntryBuilder builder;
 
     @MockitoSpyBean
+    TeamReceipt receipt;
+
+    @MockitoSpyBean
     ElasticsearchClient client;
+
+    @MockitoSpyBean
+    ProjectionQueue queue;
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void mailsThatAlwaysFailAreQuarantinedAndTheTwentyBehindThemAreTakenIn() throws Exception {
@@ -52,6 +70,10 @@ class StuckMailIT {
                 .when(builder)
                 .build(argThat(
                         read -> read != null && BAD.equals(read.document().subject())));
+        doThrow(new IllegalStateException("a receipt this mail cannot have"))
+                .when(receipt)
+                .prepare(argThat(taken -> taken != null
+                        && BAD_TRANSACTION.equals(taken.read().document().subject())));
         doThrow(new IllegalStateException("a document this client cannot write"))
                 .when(client)
                 .bulk(argThat((BulkRequest bulk) -> bulk != null
@@ -61,6 +83,8 @@ class StuckMailIT {
                                         && BAD_INDEXING.equals(document.subject()))));
         RawMail bad = new RawMail(BAD);
         TestMailServer.deliver(ACCOUNT, bad.bytes());
+        RawMail badTransaction = new RawMail(BAD_TRANSACTION);
+        TestMailServer.deliver(ACCOUNT, badTransaction.bytes());
         RawMail badIndexing = new RawMail(BAD_INDEXING);
         TestMailServer.deliver(ACCOUNT, badIndexing.bytes());
         List<String> good = new ArrayList<>();
@@ -78,10 +102,9 @@ class StuckMailIT {
                 .atMost(Duration.ofMinutes(1))
                 .until(() ->
                         TestMailServer.foldersHolding(ACCOUNT, bad.messageId()).equals(List.of("Quarantine")));
-
-        await("the mail that fails inside indexing quarantined")
+        await("the mail that fails inside its transaction quarantined")
                 .atMost(Duration.ofMinutes(1))
-                .until(() -> TestMailServer.foldersHolding(ACCOUNT, badIndexing.messageId())
+                .until(() -> TestMailServer.foldersHolding(ACCOUNT, badTransaction.messageId())
                         .equals(List.of("Quarantine")));
 
         Map<String, Object> quarantined = index.awaitLedger(bad.messageId(), "QUARANTINED");
@@ -91,16 +114,33 @@ class StuckMailIT {
         assertThat(index.ledger(bad.messageId()))
                 .filteredOn(l -> "RETRIED".equals(l.get("outcome")))
                 .hasSize(2);
-        assertThat(index.awaitLedger(badIndexing.messageId(), "QUARANTINED")
+        assertThat(index.awaitLedger(badTransaction.messageId(), "QUARANTINED")
                         .get("reason")
                         .toString())
                 .contains("failed 3 times")
-                .contains("a document this client cannot write");
-        assertThat(index.ledger(badIndexing.messageId()))
-                .filteredOn(l -> String.valueOf(l.get("reason")).contains("outage"))
-                .as("a runtime error inside indexing is no outage")
-                .isEmpty();
+                .contains("a receipt this mail cannot have");
+        assertThat(index.ledger(badTransaction.messageId()))
+                .extracting(l -> l.get("outcome"))
+                .as("each attempt's writes were undone with it")
+                .doesNotContain("INDEXED");
+        assertThat(count("select count(*) from submissions where document->>'subject' = ?", BAD_TRANSACTION))
+                .isZero();
+
+        assertThat(TestMailServer.foldersHolding(ACCOUNT, badIndexing.messageId()))
+                .as("taken in: the database has it")
+                .containsExactly("Processed");
+        String badIndexingId = db.sql("select id from submissions where document->>'subject' = ?")
+                .param(BAD_INDEXING)
+                .query(String.class)
+                .single();
+        // kept in the queue with the reason, for the background to try again (here, or in any other instance)
+        verify(queue, timeout(60_000).atLeastOnce())
+                .failed(argThat(q -> q.id().equals(badIndexingId)), contains("a document this client cannot write"));
         assertThat(TestMailServer.messagesIn(ACCOUNT, "INBOX")).isZero();
-        assertThat(TestMailServer.messagesIn(ACCOUNT, "Processed")).isEqualTo(20);
+        assertThat(TestMailServer.messagesIn(ACCOUNT, "Processed")).isEqualTo(21);
+    }
+
+    private int count(String sql, String subject) {
+        return db.sql(sql).param(subject).query(Integer.class).single();
     }
 }

@@ -13,7 +13,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +30,7 @@ class ReceiptComposerTest {
 
     private final Session session = Session.getInstance(new Properties());
     private final ReceiptComposer composer =
-            new ReceiptComposer(properties(Path.of("unused"), 3025, 5), session, Clock.fixed(NOW, ZoneOffset.UTC));
+            new ReceiptComposer(properties(3025, 5), session, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void headersComeFromConfigurationAndOurOwnData() throws Exception {

@@ -2,7 +2,6 @@ package cn.dataelements.contest.receipt;
 
 import cn.dataelements.contest.entry.MaterialKind;
 import cn.dataelements.contest.submission.ReadSubmission;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +47,11 @@ final class ReceiptFixtures {
                 List.of("缺少财务审计证明，请补充后重新发送。", "申报书缺少“商业模式”部分。"));
     }
 
-    static ReceiptProperties properties(Path dir, int port, int maxPerRecipient) {
-        return properties(dir, port, maxPerRecipient, 600);
+    static ReceiptProperties properties(int port, int maxPerRecipient) {
+        return properties(port, maxPerRecipient, 600);
     }
 
-    static ReceiptProperties properties(Path dir, int port, int maxPerRecipient, int maxPerHour) {
+    static ReceiptProperties properties(int port, int maxPerRecipient, int maxPerHour) {
         return new ReceiptProperties(
                 true,
                 "smtp",
@@ -67,7 +66,6 @@ final class ReceiptFixtures {
                 maxPerRecipient,
                 Duration.ofHours(1),
                 maxPerHour,
-                dir,
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(5));
     }

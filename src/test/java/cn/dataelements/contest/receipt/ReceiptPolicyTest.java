@@ -5,11 +5,10 @@ import static cn.dataelements.contest.receipt.ReceiptFixtures.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.submission.ReadSubmission;
-import java.nio.file.Path;
+import cn.dataelements.contest.support.TestDatabase;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,6 +19,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who gets a receipt, asked of {@link Receipts} as Spring wires it: the configured sender address and every address a
@@ -30,8 +31,8 @@ class ReceiptPolicyTest {
     private static final String MAILBOX = "submit@contest.local";
     private static final String SECOND_MAILBOX = "track14@contest.local";
 
-    @TempDir
-    Path data;
+    /** One database for the class: the policy's answers do not depend on it. */
+    private static final TestDatabase DB = TestDatabase.fresh();
 
     @Test
     void aPersonsMailIsAnsweredAtItsFromAddress() {
@@ -146,7 +147,8 @@ class ReceiptPolicyTest {
                 .withConfiguration(AutoConfigurations.of(
                         ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class))
                 .withUserConfiguration(ReceiptBeans.class)
-                .withPropertyValues("intake.receipts.dir=" + data.resolve("receipts"))
+                .withBean(JdbcClient.class, DB::jdbc)
+                .withBean(TransactionTemplate.class, DB::transactions)
                 .run(app -> answer[0] = app.getBean(Receipts.class).recipientOf(sender, formContact));
         return answer[0];
     }

@@ -2,7 +2,6 @@ package cn.dataelements.contest.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -34,7 +33,6 @@ class ReceiptPropertiesTest {
             assertThat(receipts.maxPerRecipient()).isEqualTo(5);
             assertThat(receipts.ratePeriod()).isEqualTo(Duration.ofHours(1));
             assertThat(receipts.flushEvery()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(receipts.dir()).isEqualTo(Path.of("data/receipts"));
         });
     }
 

@@ -8,26 +8,22 @@ import static cn.dataelements.contest.receipt.ReceiptFixtures.submission;
 import static cn.dataelements.contest.receipt.ReceiptFixtures.teamMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dataelements.contest.support.TestDatabase;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Receipts through a real SMTP server: GreenMail, in this JVM, on a free port. */
 class ReceiptSenderTest {
 
-    @TempDir
-    Path data;
+    private final TestDatabase db = TestDatabase.fresh();
 
     private GreenMail smtp = start(ServerSetupTest.SMTP.dynamicPort());
 
@@ -49,8 +45,8 @@ class ReceiptSenderTest {
         assertThat(received.getSubject()).startsWith("【数据要素×大赛威海选拔赛】已收到您的参赛材料");
         assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-replied");
         assertThat((String) received.getContent()).contains("版本：第 1 版");
-        assertThat(files("sent")).containsExactly(Receipts.receiptId(submission(1)) + ".eml");
-        assertThat(files("outbox")).isEmpty();
+        assertThat(states("SENT")).containsExactly(Receipts.receiptId(submission(1)));
+        assertThat(states("OUTBOX")).isEmpty();
     }
 
     @Test
@@ -94,7 +90,7 @@ class ReceiptSenderTest {
                         ReceiptOutcome.RATE_LIMITED,
                         ReceiptOutcome.QUEUED);
         assertThat(receipts.flush()).isEqualTo(3);
-        assertThat(files("skipped")).containsExactly(Receipts.receiptId(submission(3)) + ".eml");
+        assertThat(states("SKIPPED")).containsExactly(Receipts.receiptId(submission(3)));
         assertThat(receipts.prepare(submission(3), teamMail(), "", content(3)))
                 .isEqualTo(ReceiptOutcome.ALREADY_HANDLED);
     }
@@ -125,7 +121,7 @@ class ReceiptSenderTest {
         }
 
         assertThat(receipts.flush()).isEqualTo(2);
-        assertThat(files("outbox")).hasSize(3);
+        assertThat(states("OUTBOX")).hasSize(3);
         assertThat(receipts(5, 2, clock).flush())
                 .as("a restart keeps the hour's count")
                 .isZero();
@@ -135,24 +131,22 @@ class ReceiptSenderTest {
         clock.advance(Duration.ofMinutes(61));
         assertThat(receipts.flush()).isEqualTo(1);
 
-        assertThat(files("outbox")).isEmpty();
-        assertThat(files("sent")).hasSize(5);
-        assertThat(files("skipped")).isEmpty();
+        assertThat(states("OUTBOX")).isEmpty();
+        assertThat(states("SENT")).hasSize(5);
+        assertThat(states("SKIPPED")).isEmpty();
     }
 
     @Test
-    void addressesWhoseWindowHasPassedAreForgotten() throws Exception {
+    void anAddressGetsReceiptsAgainOnceItsWindowHasPassed() throws Exception {
         ReceiptFixtures.MovableClock clock = new ReceiptFixtures.MovableClock(Instant.now());
-        Receipts receipts = receipts(5, 600, clock);
-        for (int i = 1; i <= 3; i++) {
-            receipts.prepare(submission(i), mail("team" + i + "@example.cn", List.of()), "", content(1));
-        }
-        assertThat(receipts.rememberedRecipients()).isEqualTo(3);
+        Receipts receipts = receipts(2, 600, clock);
+        receipts.prepare(submission(1), teamMail(), "", content(1));
+        receipts.prepare(submission(2), teamMail(), "", content(2));
+        assertThat(receipts.prepare(submission(3), teamMail(), "", content(3))).isEqualTo(ReceiptOutcome.RATE_LIMITED);
 
         clock.advance(Duration.ofMinutes(61));
-        receipts.prepare(submission(4), mail("team4@example.cn", List.of()), "", content(1));
 
-        assertThat(receipts.rememberedRecipients()).isEqualTo(1);
+        assertThat(receipts.prepare(submission(4), teamMail(), "", content(4))).isEqualTo(ReceiptOutcome.QUEUED);
     }
 
     @Test
@@ -165,9 +159,9 @@ class ReceiptSenderTest {
         receipts.flush();
 
         assertThat(smtp.getReceivedMessages()).isEmpty();
-        assertThat(files("outbox")).isEmpty();
-        assertThat(files("sent")).isEmpty();
-        assertThat(files("unanswered")).containsExactly(Receipts.receiptId(submission(1)) + ".txt");
+        assertThat(states("OUTBOX")).isEmpty();
+        assertThat(states("SENT")).isEmpty();
+        assertThat(states("UNANSWERED")).containsExactly(Receipts.receiptId(submission(1)));
         assertThat(receipts(5).decided(submission(1))).isTrue();
     }
 
@@ -178,7 +172,7 @@ class ReceiptSenderTest {
         Receipts receipts = receipts(5, port);
 
         assertThat(receipts.prepare(submission(1), teamMail(), "", content(1))).isEqualTo(ReceiptOutcome.QUEUED);
-        assertThat(files("outbox")).containsExactly(Receipts.receiptId(submission(1)) + ".eml");
+        assertThat(states("OUTBOX")).containsExactly(Receipts.receiptId(submission(1)));
         assertThat(receipts.flush()).isZero();
 
         smtp = start(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -186,14 +180,13 @@ class ReceiptSenderTest {
         assertThat(receipts.flush()).isZero();
 
         assertThat(onlyMessage().getSubject()).contains("已收到您的参赛材料");
-        assertThat(files("outbox")).isEmpty();
-        assertThat(files("sent")).containsExactly(Receipts.receiptId(submission(1)) + ".eml");
+        assertThat(states("OUTBOX")).isEmpty();
+        assertThat(states("SENT")).containsExactly(Receipts.receiptId(submission(1)));
     }
 
     @Test
     void switchedOffNothingIsWrittenOrSent() throws Exception {
-        ReceiptProperties on =
-                properties(data.resolve("receipts"), smtp.getSmtp().getPort(), 5);
+        ReceiptProperties on = properties(smtp.getSmtp().getPort(), 5);
         Receipts off = new Receipts(
                 new ReceiptProperties(
                         false,
@@ -209,16 +202,21 @@ class ReceiptSenderTest {
                         on.maxPerRecipient(),
                         on.ratePeriod(),
                         on.maxPerHour(),
-                        on.dir(),
                         on.flushEvery(),
                         on.timeout()),
                 List::of,
+                db.jdbc(),
+                db.transactions(),
                 Clock.systemUTC());
 
         assertThat(off.prepare(submission(1), teamMail(), "", content(1))).isEqualTo(ReceiptOutcome.DISABLED);
         assertThat(off.decided(submission(1))).isTrue();
         assertThat(smtp.getReceivedMessages()).isEmpty();
-        assertThat(data.resolve("receipts")).doesNotExist();
+        assertThat(db.jdbc()
+                        .sql("select count(*) from receipts")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     private Receipts receipts(int maxPerRecipient) {
@@ -226,13 +224,16 @@ class ReceiptSenderTest {
     }
 
     private Receipts receipts(int maxPerRecipient, int port) {
-        return new Receipts(properties(data.resolve("receipts"), port, maxPerRecipient), List::of, Clock.systemUTC());
+        return new Receipts(
+                properties(port, maxPerRecipient), List::of, db.jdbc(), db.transactions(), Clock.systemUTC());
     }
 
     private Receipts receipts(int maxPerRecipient, int maxPerHour, Clock clock) {
         return new Receipts(
-                properties(data.resolve("receipts"), smtp.getSmtp().getPort(), maxPerRecipient, maxPerHour),
+                properties(smtp.getSmtp().getPort(), maxPerRecipient, maxPerHour),
                 List::of,
+                db.jdbc(),
+                db.transactions(),
                 clock);
     }
 
@@ -242,10 +243,17 @@ class ReceiptSenderTest {
         return smtp.getReceivedMessages()[0];
     }
 
-    private List<String> files(String folder) throws IOException {
-        try (var names = Files.list(data.resolve("receipts").resolve(folder))) {
-            return names.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+    /** The receipts in this state, by receipt id. */
+    private List<String> states(String state) {
+        return db
+                .jdbc()
+                .sql("select submission_id from receipts where state = ? order by submission_id")
+                .param(state)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(Receipts::receiptId)
+                .toList();
     }
 
     private static GreenMail start(ServerSetup setup) {

@@ -125,6 +125,44 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** A GET of the app's API as the admin; answers the status and body. */
+    public HttpResponse<String> getAsAdmin(String path) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Authorization", adminAuthorization())
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The database of an app process that runs its own local PostgreSQL under this data folder (no
+     * {@code spring.datasource.url}): found as {@code bin/backup} finds it, by the server's pid file and password file.
+     */
+    public static org.springframework.jdbc.core.simple.JdbcClient localDatabase(Path dataDir) {
+        try {
+            Path server = dataDir.resolve("postgres");
+            String port =
+                    Files.readAllLines(server.resolve("postmaster.pid")).get(3).strip();
+            String password =
+                    Files.readString(dataDir.resolve("postgres.password")).strip();
+            return org.springframework.jdbc.core.simple.JdbcClient.create(
+                    new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                            "jdbc:postgresql://127.0.0.1:" + port + "/contest", "contest", password));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private String adminAuthorization() {
         return "Basic "
                 + java.util.Base64.getEncoder()

@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points the app under test at the JVM's GreenMail server (polling fast) and at a data folder of its own, made
- * fresh for each test JVM.
+ * fresh for each test JVM. Each test context runs its own routes: it competes for a lock no other context names.
  */
 public final class IntakeTestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -63,6 +63,8 @@ public final class IntakeTestEnvironment implements ApplicationContextInitialize
                                 "intake.mail.port", TestMailServer.imapPort(),
                                 "intake.mail.password", TestMailServer.password(),
                                 "intake.mail.poll-delay", 250,
-                                "intake.receipts.port", TestMailServer.smtpPort())));
+                                "intake.receipts.port", TestMailServer.smtpPort(),
+                                // every test context is an installation of its own: it leads its own routes
+                                "intake.leader.lock", "test-" + java.util.UUID.randomUUID())));
     }
 }

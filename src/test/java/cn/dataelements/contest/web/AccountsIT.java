@@ -110,6 +110,59 @@ class AccountsIT {
     }
 
     @Test
+    void aDisabledReviewersOpenSessionIsRefusedAtTheNextRequest() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());
+        String disabled = reviewer(admin, "disabled-");
+        String demoted = reviewer(admin, "demoted-");
+        PageSession disabledSession = PageSession.signedIn(base, disabled, "the-reviewers-own");
+        PageSession demotedSession = PageSession.signedIn(base, demoted, "the-reviewers-own");
+        assertThat(disabledSession.get("/reviewing").status()).isEqualTo(200);
+        assertThat(demotedSession.get("/reviewing").status()).isEqualTo(200);
+
+        PageSession.Answer disabling = admin.post(
+                "/admin/accounts/" + disabled,
+                Map.of("displayName", "停用的评审", "roles", "REVIEWER", "unit", "山东大学（威海）"),
+                true);
+        assertThat(disabling.location())
+                .as(disabling.status() + " " + disabling.text())
+                .endsWith("/admin");
+        PageSession.Answer demoting = admin.post(
+                "/admin/accounts/" + demoted,
+                Map.of("displayName", "改了角色的评审", "roles", "ORGANIZER", "unit", "山东大学（威海）", "enabled", "true"),
+                true);
+        assertThat(demoting.location()).endsWith("/admin");
+
+        PageSession.Answer refused = disabledSession.get("/reviewing");
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.location()).endsWith("/login?ended");
+        assertThat(disabledSession.get("/reviewing").status())
+                .as("the session is gone, not only refused once: a request without a session")
+                .isEqualTo(401);
+        assertThat(demotedSession.get("/reviewing").location()).endsWith("/login?ended");
+        assertThat(PageSession.signedIn(base, demoted, "the-reviewers-own")
+                        .get("/reviewing")
+                        .status())
+                .as("signed in again, the account's new roles apply")
+                .isEqualTo(403);
+    }
+
+    private static String reviewer(PageSession admin, String prefix) throws Exception {
+        String user = prefix + UUID.randomUUID().toString().substring(0, 8);
+        admin.post(
+                "/admin/accounts",
+                Map.of(
+                        "username", user,
+                        "displayName", "评审",
+                        "password", "the-reviewers-own",
+                        "roles", "REVIEWER",
+                        "unit", "山东大学（威海）",
+                        "enabled", "true"),
+                true);
+        return user;
+    }
+
+    @Test
     void anAdminImportsAWatchListOnThePage() throws Exception {
         String base = "http://127.0.0.1:" + port;
         PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());

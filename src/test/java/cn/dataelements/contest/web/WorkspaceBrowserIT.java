@@ -185,12 +185,12 @@ class WorkspaceBrowserIT {
                 .findFirst()
                 .orElseThrow()
                 .getAttribute("href");
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = browser.manage().getCookieNamed("SESSION").getValue();
 
         HttpResponse<byte[]> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(href))
-                                .header("Cookie", "JSESSIONID=" + session)
+                                .header("Cookie", "SESSION=" + session)
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
 

@@ -1,5 +1,6 @@
 package cn.dataelements.contest.intake.routes;
 
+import cn.dataelements.contest.intake.IntakeGate;
 import cn.dataelements.contest.intake.IntakeHealth;
 import cn.dataelements.contest.intake.RouteHealth;
 import java.io.IOException;
@@ -37,6 +38,10 @@ import org.springframework.stereotype.Component;
  * route stopped and removed, each by its id, while the other routes go on. A file is checked whole by
  * {@link RouteFileReader} before anything of it runs; a refused file leaves the route it had before running, and its
  * problems are shown by {@code GET /api/admin/routes} and logged. Health is DOWN while no route runs.
+ *
+ * <p>Only the instance that leads ({@code system.leader.IntakeLeadership}: one of the instances sharing a database)
+ * runs the routes: it reads the folder once it is given the lead, and stops and forgets every route when it loses it;
+ * the others wait, and say so in health.
  */
 @Component
 public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
@@ -62,17 +67,26 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
 
     private final Path secrets;
     private final IntakeHealth outcomes;
+    private final IntakeGate gate;
     private final RouteFileReader reader;
     private final List<RouteTemplateSpec> templates;
     private final long rescanMillis;
     private final Map<Path, Loaded> files = new java.util.concurrent.ConcurrentSkipListMap<>();
-    private ScheduledExecutorService rescans;
-    private CamelContext camel;
+    private final ScheduledExecutorService rescans = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "route-files");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile CamelContext camel;
     private volatile boolean loaded;
+    private volatile boolean leading;
+    /** Camel starts routes here: false in a context started without auto-startup, where no route file is read. */
+    private volatile boolean enabled;
 
     RouteFiles(
             List<IntakeRouteTemplate> templates,
             IntakeHealth outcomes,
+            IntakeGate gate,
             Environment environment,
             @Value("${intake.routes-dir:routes}") Path dir,
             @Value("${intake.data-dir}") Path dataDir,
@@ -80,6 +94,7 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
         this.dir = dir;
         this.secrets = dataDir.resolve("secrets");
         this.outcomes = outcomes;
+        this.gate = gate;
         this.rescanMillis = rescanMillis;
         this.templates = templates.stream().map(IntakeRouteTemplate::spec).toList();
         this.reader = new RouteFileReader(this.templates, environment::getProperty, System::getenv, secrets);
@@ -97,13 +112,44 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
             log.info("Camel does not start routes here (auto-startup off): route files in {} are not read", dir);
             return;
         }
-        rescan();
-        rescans = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "route-files");
-            thread.setDaemon(true);
-            return thread;
-        });
-        rescans.scheduleWithFixedDelay(this::rescanQuietly, rescanMillis, rescanMillis, TimeUnit.MILLISECONDS);
+        enabled = true;
+        rescans.scheduleWithFixedDelay(this::rescanQuietly, 0, rescanMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** This instance now leads: its routes start at once. */
+    public void lead() {
+        leading = true;
+        log.info("This instance leads: it runs the intake routes of {}", dir.toAbsolutePath());
+        if (!rescans.isShutdown()) {
+            rescans.execute(this::rescanQuietly);
+        }
+    }
+
+    /** This instance no longer leads: every route stops, and waits for the lead to come back. */
+    public void follow() {
+        leading = false;
+        if (rescans.isShutdown()) {
+            return; // the app is closing: Camel stops every route itself
+        }
+        rescans.execute(this::stopAll);
+    }
+
+    /** True while this instance runs the intake routes. */
+    public boolean leading() {
+        return leading;
+    }
+
+    private synchronized void stopAll() {
+        if (camel == null) {
+            return;
+        }
+        files.values().forEach(loaded -> stop(loaded.runningRouteId()));
+        // a route that would not stop is tried again at the next turn: the file stays known until it is gone
+        files.entrySet()
+                .removeIf(f -> f.getValue().runningRouteId() == null
+                        || camel.getRoute(f.getValue().runningRouteId()) == null);
+        loaded = false;
+        log.info("This instance no longer leads: its intake routes are stopped");
     }
 
     /** The templates a route file may name, with their parameters. */
@@ -118,6 +164,16 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
 
     @Override
     public Health health() {
+        if (leading && gate.closed().isPresent()) {
+            return Health.up()
+                    .withDetail("role", "leader, waiting: " + gate.closed().get())
+                    .build();
+        }
+        if (!leading) {
+            return Health.up()
+                    .withDetail("role", "standby: another instance runs the intake routes, or none does yet")
+                    .build();
+        }
         List<State> states = states();
         long running = files.values().stream()
                 .map(Loaded::runningRouteId)
@@ -125,6 +181,7 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
                 .filter(id -> camel.getRouteController().getRouteStatus(id) == ServiceStatus.Started)
                 .count();
         Health.Builder health = loaded && running == 0 ? Health.down() : Health.up();
+        health.withDetail("role", "leader");
         health.withDetail("running", running);
         states.forEach(s -> health.withDetail(
                 s.file(),
@@ -140,13 +197,11 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
     /** No route is added once the app is closing: Camel stops before this bean is destroyed. */
     @EventListener(ContextClosedEvent.class)
     public void destroy() {
-        if (rescans != null) {
-            rescans.shutdownNow();
-            try {
-                rescans.awaitTermination(35, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        rescans.shutdownNow();
+        try {
+            rescans.awaitTermination(35, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -160,7 +215,16 @@ public class RouteFiles implements CamelContextConfiguration, HealthIndicator {
 
     /** Brings the running routes in line with the folder. */
     synchronized void rescan() {
-        if (camel.isStopping() || camel.isStopped()) {
+        if (!enabled || camel.isStopping() || camel.isStopped()) {
+            return;
+        }
+        if (!leading) {
+            if (!files.isEmpty()) {
+                stopAll();
+            }
+            return;
+        }
+        if (gate.closed().isPresent()) {
             return;
         }
         List<Path> present = list();

@@ -1,5 +1,7 @@
 package cn.dataelements.contest.system.security;
 
+import cn.dataelements.contest.account.AccountStore;
+import cn.dataelements.contest.account.SessionAccountCheck;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Who may call what. Every endpoint but health and the sign-in page needs a signed-in user. The REST API
@@ -22,7 +25,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * reviewers' own ({@code /reviewing/**}) for reviewers; contact data (submissions,
  * exam results, the intake ledger) is for organizers, the committee and admins, never reviewers. Which entries a user
  * sees is narrowed further by {@code account.EntryAccess}. Every answer carries a Content-Security-Policy that allows
- * scripts and styles from the app only, never inline.
+ * scripts and styles from the app only, never inline. Page sessions are kept in the database (Spring Session JDBC), so
+ * they survive a restart and every instance knows them; one ends at its next request when its account is disabled or
+ * its roles change ({@code account.SessionAccountCheck}).
  */
 @Configuration
 class SecurityConfiguration {
@@ -54,8 +59,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain appChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain appChain(HttpSecurity http, AccountStore accounts) throws Exception {
         return headers(http)
+                .addFilterAfter(new SessionAccountCheck(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
