@@ -60,7 +60,7 @@ public final class IntakeBenchmark {
                         .encodeToString(
                                 (args.get("admin") + ":" + args.get("adminPassword")).getBytes(StandardCharsets.UTF_8));
         this.appPid = Long.parseLong(args.get("pid"));
-        this.ledger = new LedgerWatch(Path.of(args.get("ledger")));
+        this.ledger = new LedgerWatch(Path.of(args.get("data")));
     }
 
     public static void main(String[] argv) throws Exception {

@@ -1,38 +1,34 @@
 package cn.dataelements.contest.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
+import cn.dataelements.contest.support.AppProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads the intake ledger on disk (the app's own record of every outcome, fsynced before anything else) to learn
- * when each benchmark mail was done: indexed, or quarantined.
+ * Reads the intake ledger in the app's database (its record of every outcome, committed with the item) to learn when
+ * each benchmark mail was done: indexed, or quarantined.
  */
 final class LedgerWatch {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FINAL = Set.of("INDEXED", "QUARANTINED");
 
     /** When a mail was done and how. */
     record Done(Instant at, String outcome) {}
 
-    private final Path dir;
+    private final Path dataDir;
+    private JdbcClient db;
 
-    LedgerWatch(Path dir) {
-        this.dir = dir;
+    /** The ledger of the app whose data folder this is (its local PostgreSQL). */
+    LedgerWatch(Path dataDir) {
+        this.dataDir = dataDir;
     }
 
     /** Waits until every one of these Message-IDs has a final outcome, or the time is up; returns those that do. */
-    Map<String, Done> await(Set<String> messageIds, Duration timeout) throws IOException, InterruptedException {
+    Map<String, Done> await(Set<String> messageIds, Duration timeout) throws InterruptedException {
         Instant until = Instant.now().plus(timeout);
         Map<String, Done> done = read(messageIds);
         while (done.size() < messageIds.size() && Instant.now().isBefore(until)) {
@@ -42,30 +38,25 @@ final class LedgerWatch {
         return done;
     }
 
-    /** Those of these Message-IDs that have a final outcome now. */
-    Map<String, Done> read(Set<String> messageIds) throws IOException {
+    /** Those of these Message-IDs that have a final outcome now, each with its first. */
+    Map<String, Done> read(Set<String> messageIds) {
         Map<String, Done> done = new HashMap<>();
-        if (!Files.isDirectory(dir)) {
+        if (messageIds.isEmpty()) {
             return done;
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.toString().endsWith(".jsonl")).toList();
+        if (db == null) {
+            db = AppProcess.localDatabase(dataDir);
         }
-        for (Path file : files) {
-            for (String line : Files.readAllLines(file)) {
-                JsonNode entry = line.isBlank() ? null : JSON.readTree(line);
-                if (entry != null
-                        && messageIds.contains(entry.path("messageId").asText())
-                        && FINAL.contains(entry.path("outcome").asText())) {
-                    done.putIfAbsent(
-                            entry.path("messageId").asText(),
-                            new Done(
-                                    Instant.parse(entry.path("at").asText()),
-                                    entry.path("outcome").asText()));
-                }
-            }
-        }
+        db.sql("""
+                        select distinct on (message_id) message_id, at, outcome from ledger
+                        where outcome in ('INDEXED', 'QUARANTINED') and message_id in (:ids)
+                        order by message_id, seq
+                        """)
+                .param("ids", messageIds)
+                .query((rs, n) -> done.put(
+                        rs.getString("message_id"),
+                        new Done(rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("outcome"))))
+                .list();
         return done;
     }
 }

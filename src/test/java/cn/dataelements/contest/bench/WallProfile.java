@@ -43,15 +43,16 @@ public final class WallProfile {
             Map.entry("archive expansion (zip, 7z, rar)", List.of("ArchiveExpander")),
             Map.entry("MIME walk", List.of("MailParser.parse")),
             Map.entry("team look-up", List.of("TeamMatcher")),
-            Map.entry("cross-entry look-up", List.of("IndexedEntryDirectory", "EntryLookup")),
-            Map.entry("version numbers (fsync)", List.of("VersionNumbers")),
+            Map.entry("cross-entry look-up", List.of("StoredEntryDirectory")),
+            Map.entry("database: locks and commit", List.of("EntryStore.lock", "DataSourceTransactionManager")),
             Map.entry("entry: views and entries read, merge, write", List.of("EntryStore.save")),
             Map.entry("entry build: normalize the form, classify", List.of("EntryBuilder.build")),
             Map.entry("check: texts of the entry's other files", List.of("StoredCheckInputs")),
             Map.entry("check: rules and findings write", List.of("EntryCheck")),
-            Map.entry("receipt decision (fsync)", List.of("TeamReceipt")),
-            Map.entry("submission document write", List.of("SubmissionIntake.indexSubmission")),
-            Map.entry("ledger append (fsync)", List.of("IntakeLedger")));
+            Map.entry("receipt decision", List.of("TeamReceipt")),
+            Map.entry("submission row write", List.of("EntryStore.writeSubmission")),
+            Map.entry("ledger row", List.of("IntakeLedger")),
+            Map.entry("search projection (after commit)", List.of("Projector")));
 
     /** The intake's threads: the mailbox route's consumer and its workers. */
     static final List<String> INTAKE_THREADS = List.of("imap://", "intake-worker");
