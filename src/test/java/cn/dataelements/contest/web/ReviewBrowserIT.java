@@ -141,7 +141,11 @@ class ReviewBrowserIT {
     private void submit(WebElement button) {
         WebElement page = browser.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        // chromedriver may answer a question about the old page, mid-navigation, with an error of its own ("Node with
+        // given id does not belong to the document") instead of saying it is stale: asked again, it says stale
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(page));
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
