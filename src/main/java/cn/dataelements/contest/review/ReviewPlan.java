@@ -52,8 +52,32 @@ public record ReviewPlan(List<Round> rounds) {
      */
     public record Criterion(String key, String name, BigDecimal weight, BigDecimal min, BigDecimal max) {
 
+        /** Scores keep at most this many digits after the point. */
+        public static final int FRACTION_DIGITS = 2;
+
         public boolean accepts(BigDecimal score) {
-            return score.compareTo(min) >= 0 && score.compareTo(max) <= 0;
+            return problem(score).isEmpty();
+        }
+
+        /**
+         * What is wrong with this score for this criterion, in Chinese, without the criterion's name (the caller says
+         * where the score was); empty when it can be taken. Checked without
+         * ever writing the number out in full: {@code 1e999999999} or {@code 1e-999999999} (JSON allows either) would
+         * be a billion characters.
+         */
+        public java.util.Optional<String> problem(BigDecimal score) {
+            if (score.stripTrailingZeros().scale() > FRACTION_DIGITS) {
+                return java.util.Optional.of("小数超过两位");
+            }
+            if (score.compareTo(min) < 0 || score.compareTo(max) > 0) {
+                return java.util.Optional.of(shown(score) + " 超出范围 " + min.toPlainString() + "–" + max.toPlainString());
+            }
+            return java.util.Optional.empty();
+        }
+
+        /** The score as a person wrote it, or in scientific notation when that would be long. */
+        private static String shown(BigDecimal score) {
+            return score.precision() - score.scale() > 12 ? score.toString() : score.toPlainString();
         }
     }
 }

@@ -221,9 +221,9 @@ public class ScoreSheets {
             problems.add(at + "：“" + text(cell) + "”不是数字，请只填写数字（不要带“分”等文字）");
             return Optional.empty();
         }
-        if (!criterion.accepts(value)) {
-            problems.add(at + "：" + value.toPlainString() + " 超出范围 "
-                    + criterion.min().toPlainString() + "–" + criterion.max().toPlainString());
+        Optional<String> problem = criterion.problem(value);
+        if (problem.isPresent()) {
+            problems.add(at + "：" + problem.get());
             return Optional.empty();
         }
         return Optional.of(value);

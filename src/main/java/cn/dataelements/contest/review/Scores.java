@@ -69,10 +69,8 @@ public class Scores {
             BigDecimal value = score.criteria().get(criterion.key());
             if (value == null) {
                 problems.add("缺少“" + criterion.name() + "”的评分");
-            } else if (!criterion.accepts(value)) {
-                problems.add("“" + criterion.name() + "”的评分 " + value.toPlainString() + " 超出范围 "
-                        + criterion.min().toPlainString() + "–"
-                        + criterion.max().toPlainString());
+            } else {
+                criterion.problem(value).ifPresent(p -> problems.add("“" + criterion.name() + "”的评分 " + p));
             }
         }
         score.criteria().keySet().stream()
