@@ -131,9 +131,14 @@ class ReviewingController {
         return problem(e);
     }
 
-    /** A refusal as the API answers it: 404 for an unknown round, 409 otherwise, the reason in Chinese. */
+    /**
+     * A refusal as the API answers it: 404 for an unknown round, 400 for a score's own values, 409 otherwise, the
+     * reason in Chinese.
+     */
     static ProblemDetail problem(ReviewException e) {
-        HttpStatus status = e instanceof UnknownRoundException ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        HttpStatus status = e instanceof UnknownRoundException
+                ? HttpStatus.NOT_FOUND
+                : e instanceof InvalidScoreException ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
         return ProblemDetail.forStatusAndDetail(status, e.getMessage());
     }
 }

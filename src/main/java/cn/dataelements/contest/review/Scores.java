@@ -24,6 +24,9 @@ public class Scores {
 
     private static final TypeReference<Map<String, BigDecimal>> CRITERIA = new TypeReference<>() {};
 
+    /** The longest comment, in characters. */
+    public static final int MAX_COMMENT = 2000;
+
     private final JdbcClient db;
     private final ObjectMapper json;
     private final Rounds rounds;
@@ -47,6 +50,10 @@ public class Scores {
     public void record(List<Score> scores) {
         rounds.whileOpen(scores.stream().map(Score::round).distinct().toList(), () -> {
             for (Score score : scores) {
+                List<String> invalid = inputProblems(score);
+                if (!invalid.isEmpty()) {
+                    throw new InvalidScoreException(String.join("；", invalid) + "。");
+                }
                 List<String> problems = problems(score);
                 if (!problems.isEmpty()) {
                     throw new ReviewException(String.join("；", problems) + "。");
@@ -64,6 +71,13 @@ public class Scores {
         if (!assignments.assigned(score.round(), score.entryId(), score.reviewer())) {
             problems.add("作品 " + score.entryId() + " 没有分配给 " + score.reviewer() + " 评审");
         }
+        problems.addAll(inputProblems(score));
+        return problems;
+    }
+
+    /** What is wrong with the score's own values (criteria, comment), whoever gives it and wherever. */
+    private List<String> inputProblems(Score score) {
+        List<String> problems = new ArrayList<>();
         ReviewPlan.Round round = rounds.round(score.round());
         for (ReviewPlan.Criterion criterion : round.criteria()) {
             BigDecimal value = score.criteria().get(criterion.key());
@@ -76,7 +90,16 @@ public class Scores {
         score.criteria().keySet().stream()
                 .filter(key -> round.criteria().stream().noneMatch(c -> c.key().equals(key)))
                 .forEach(key -> problems.add("没有评分项“" + key + "”"));
+        commentProblem(score.comment()).ifPresent(problems::add);
         return problems;
+    }
+
+    /** A comment longer than {@value #MAX_COMMENT} characters, with its length. */
+    static java.util.Optional<String> commentProblem(String comment) {
+        int length = comment == null ? 0 : comment.codePointCount(0, comment.length());
+        return length > MAX_COMMENT
+                ? java.util.Optional.of("评语最多 " + MAX_COMMENT + " 字，这条有 " + length + " 字")
+                : java.util.Optional.empty();
     }
 
     /** The score of every reviewer and entry in the round. */

@@ -265,6 +265,22 @@ class ReviewIT {
     @Test
     @Order(5)
     void aClosedRoundKeepsItsScoresAndAnUpheldObjectionWithdrawsTheAward() throws Exception {
+        HttpResponse<String> huge = api(
+                "POST",
+                "/api/reviewing/" + ROUND + "/" + assigned.id() + "/score",
+                reviewer,
+                "{\"criteria\":{\"technology\":1e999999999,\"innovation\":1e-999999999},\"comment\":\""
+                        + "评".repeat(2001) + "\"}");
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
+        assertThat(json.readTree(huge.body()).path("detail").asText())
+                .contains("“技术水平”的评分 1E+999999999 超出范围")
+                .contains("小数超过两位")
+                .contains("评语最多 2000 字，这条有 2001 字");
+        assertThat(PageSession.signedIn(base(), reviewer, PASSWORD)
+                        .get("/reviewing")
+                        .status())
+                .as("the reviewer's page still loads")
+                .isEqualTo(200);
         assertThat(api(
                                 "POST",
                                 "/api/reviewing/" + ROUND + "/" + assigned.id() + "/score",
