@@ -10,6 +10,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
 /**
@@ -28,7 +29,14 @@ final class ImapByUid {
         for (int i = 0; i < mails.length; i++) {
             uids[i] = folder.getUID(mails[i]);
         }
-        String set = UIDSet.toString(UIDSet.createUIDSets(uids));
+        // only those still in the folder: another session may have moved some since this poll listed them, and a
+        // server may refuse a UID command naming a mail that is gone (GreenMail drops the connection)
+        long[] present =
+                (long[]) folder.doCommand(protocol -> present(protocol, UIDSet.toString(UIDSet.createUIDSets(uids))));
+        if (present.length == 0) {
+            return;
+        }
+        String set = UIDSet.toString(UIDSet.createUIDSets(present));
         run(folder, "UID STORE " + set + " +FLAGS.SILENT (\\Seen)", null);
         if (target == null) {
             return;
@@ -42,6 +50,22 @@ final class ImapByUid {
             run(folder, "UID COPY " + set, mailbox);
             run(folder, "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
         }
+    }
+
+    /** The UIDs of the set that the folder still holds, in order. */
+    private static long[] present(IMAPProtocol protocol, String set) throws ProtocolException {
+        Response[] answers = protocol.command("UID SEARCH UID " + set, null);
+        protocol.notifyResponseHandlers(answers);
+        protocol.handleResult(answers[answers.length - 1]);
+        java.util.List<Long> found = new java.util.ArrayList<>();
+        for (Response answer : answers) {
+            if (answer instanceof IMAPResponse search && search.keyEquals("SEARCH")) {
+                for (long uid = search.readLong(); uid >= 0; uid = search.readLong()) {
+                    found.add(uid);
+                }
+            }
+        }
+        return found.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     private static void run(IMAPFolder folder, String command, Argument args) throws MessagingException {
