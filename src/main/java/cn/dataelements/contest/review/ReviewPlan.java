@@ -65,14 +65,14 @@ public record ReviewPlan(List<Round> rounds) {
          * ever writing the number out in full: {@code 1e999999999} or {@code 1e-999999999} (JSON allows either) would
          * be a billion characters.
          */
-        public java.util.Optional<String> problem(BigDecimal score) {
+        public Optional<String> problem(BigDecimal score) {
             if (score.stripTrailingZeros().scale() > FRACTION_DIGITS) {
-                return java.util.Optional.of("小数超过两位");
+                return Optional.of("小数超过两位");
             }
             if (score.compareTo(min) < 0 || score.compareTo(max) > 0) {
-                return java.util.Optional.of(shown(score) + " 超出范围 " + min.toPlainString() + "–" + max.toPlainString());
+                return Optional.of(shown(score) + " 超出范围 " + min.toPlainString() + "–" + max.toPlainString());
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         /** The score as a person wrote it, or in scientific notation when that would be long. */

@@ -95,11 +95,9 @@ public class Scores {
     }
 
     /** A comment longer than {@value #MAX_COMMENT} characters, with its length. */
-    static java.util.Optional<String> commentProblem(String comment) {
+    static Optional<String> commentProblem(String comment) {
         int length = comment == null ? 0 : comment.codePointCount(0, comment.length());
-        return length > MAX_COMMENT
-                ? java.util.Optional.of("评语最多 " + MAX_COMMENT + " 字，这条有 " + length + " 字")
-                : java.util.Optional.empty();
+        return length > MAX_COMMENT ? Optional.of("评语最多 " + MAX_COMMENT + " 字，这条有 " + length + " 字") : Optional.empty();
     }
 
     /** The score of every reviewer and entry in the round. */

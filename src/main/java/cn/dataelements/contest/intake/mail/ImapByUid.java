@@ -3,6 +3,8 @@ package cn.dataelements.contest.intake.mail;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
@@ -57,7 +59,7 @@ final class ImapByUid {
         Response[] answers = protocol.command("UID SEARCH UID " + set, null);
         protocol.notifyResponseHandlers(answers);
         protocol.handleResult(answers[answers.length - 1]);
-        java.util.List<Long> found = new java.util.ArrayList<>();
+        List<Long> found = new ArrayList<>();
         for (Response answer : answers) {
             if (answer instanceof IMAPResponse search && search.keyEquals("SEARCH")) {
                 for (long uid = search.readLong(); uid >= 0; uid = search.readLong()) {
