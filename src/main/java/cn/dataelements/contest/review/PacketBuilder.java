@@ -24,8 +24,9 @@ final class PacketBuilder {
      *
      * @param senders the names and addresses its submissions came from, known only to blind
      * @param found the entry's compliance findings with the committee's decisions
+     * @param code the 作品编号 the packet gives: the round's code for reviewers
      */
-    static PacketEntry build(Entry full, boolean blind, List<String> senders, List<CheckedFinding> found) {
+    static PacketEntry build(Entry full, String code, boolean blind, List<String> senders, List<CheckedFinding> found) {
         Entry entry = full.withoutContacts();
         Blinding blinding = blind ? blinding(full, senders) : Blinding.contactsOnly();
         List<PacketEntry.Section> sections = new ArrayList<>();
@@ -48,7 +49,7 @@ final class PacketBuilder {
             notes.add("评审材料：不含联系人及联系方式。原件见压缩包中的“原件”文件夹。");
         }
         return new PacketEntry(
-                entry.id(),
+                code,
                 blind,
                 blinding.apply(entry.workTitle()),
                 entry.track() == null ? "未识别赛道" : entry.track().name(),

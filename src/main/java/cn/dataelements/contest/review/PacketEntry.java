@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * The normalized entry as a packet carries it ({@code entry.json}): the same fields in the same order whatever channel
  * the entry came by. A blind packet has no team, unit or person names, no contact data and no credit codes, in its
- * fields or its texts; a packet for reviewers never has contact data.
+ * fields or its texts; a packet for reviewers never has contact data. {@code code} is the 作品编号 its reader knows:
+ * the round's code for a reviewer (初赛-A017), never the entry's id, which is derived from public data.
  */
 public record PacketEntry(
-        String entryId,
+        String code,
         boolean blind,
         String workTitle,
         String track,

@@ -83,30 +83,29 @@ public class PacketJobs {
      */
     public Job start(String round, Integer track, String reviewer, String by) {
         ReviewPlan.Round shown = rounds.round(round);
-        List<String> ids;
+        List<RoundEntry> chosen;
         String label;
         if (reviewer != null && !reviewer.isBlank()) {
-            ids = assignments.ofReviewer(reviewer).stream()
+            chosen = assignments.ofReviewer(reviewer).stream()
                     .filter(a -> a.round().equals(round))
-                    .map(Assignment::entryId)
+                    .flatMap(a -> rounds.entry(round, a.entryId()).stream())
                     .toList();
             label = shown.name() + " · " + reviewer + " 的评审材料";
         } else {
-            ids = rounds.entries(round).stream()
+            chosen = rounds.entries(round).stream()
                     .filter(e -> track == null || e.track() == track)
-                    .map(RoundEntry::entryId)
                     .toList();
             label = shown.name() + " · " + (track == null ? "全部赛道" : "赛道 " + track) + " 的评审材料";
         }
         audit.record(by, "review.packets", round, label);
-        return start(ids, shown.blind(), label, by);
+        return start(chosen, shown.blind(), label, by);
     }
 
-    private Job start(List<String> entryIds, boolean blind, String label, String by) {
-        Job job = new Job(
-                UUID.randomUUID().toString(), label, entryIds.size(), 0, "RUNNING", List.of(), by, Instant.now());
+    private Job start(List<RoundEntry> chosen, boolean blind, String label, String by) {
+        Job job =
+                new Job(UUID.randomUUID().toString(), label, chosen.size(), 0, "RUNNING", List.of(), by, Instant.now());
         jobs.put(job.id(), job);
-        worker.submit(() -> run(job, entryIds, blind));
+        worker.submit(() -> run(job, chosen, blind));
         return job;
     }
 
@@ -119,7 +118,7 @@ public class PacketJobs {
         return find(id).filter(j -> j.state().equals("DONE")).map(j -> dir.resolve(j.id() + ".zip"));
     }
 
-    private void run(Job job, List<String> entryIds, boolean blind) {
+    private void run(Job job, List<RoundEntry> chosen, boolean blind) {
         List<String> problems = new ArrayList<>();
         try {
             Files.createDirectories(dir);
@@ -127,13 +126,13 @@ public class PacketJobs {
             try (OutputStream out = Files.newOutputStream(part);
                     ZipOutputStream zip = new ZipOutputStream(out)) {
                 int done = 0;
-                for (String entryId : entryIds) {
-                    add(zip, entryId, blind, problems);
+                for (RoundEntry entry : chosen) {
+                    add(zip, entry, blind, problems);
                     jobs.put(job.id(), progress(job, ++done, "RUNNING", problems));
                 }
             }
             Files.move(part, dir.resolve(job.id() + ".zip"));
-            jobs.put(job.id(), progress(job, entryIds.size(), "DONE", problems));
+            jobs.put(job.id(), progress(job, chosen.size(), "DONE", problems));
         } catch (IOException | RuntimeException e) {
             log.error("Packet batch {} failed", job.id(), e);
             problems.add("批量生成失败：" + e.getMessage());
@@ -142,18 +141,18 @@ public class PacketJobs {
     }
 
     /** One entry's packet, made whole in a file of its own first: a packet that fails leaves nothing in the batch. */
-    private void add(ZipOutputStream zip, String entryId, boolean blind, List<String> problems) throws IOException {
+    private void add(ZipOutputStream zip, RoundEntry entry, boolean blind, List<String> problems) throws IOException {
         Path one = Files.createTempFile(dir, "packet-", ".zip");
         try {
             try (OutputStream out = Files.newOutputStream(one)) {
-                packets.write(entryId, blind, out);
+                packets.write(entry.entryId(), entry.code(), blind, out);
             }
-            zip.putNextEntry(new ZipEntry(Packets.fileName(entryId, blind)));
+            zip.putNextEntry(new ZipEntry(Packets.fileName(entry.code(), blind)));
             Files.copy(one, zip);
             zip.closeEntry();
         } catch (IOException | RuntimeException e) {
-            log.warn("Packet of entry {} could not be made: {}", entryId, e.toString());
-            problems.add(entryId + "：评审材料未能生成（" + e.getMessage() + "）");
+            log.warn("Packet of entry {} could not be made: {}", entry.entryId(), e.toString());
+            problems.add(entry.code() + "：评审材料未能生成（" + e.getMessage() + "）");
         } finally {
             Files.deleteIfExists(one);
         }

@@ -25,7 +25,7 @@ final class PacketText {
         List<PacketPdf.Block> blocks = new ArrayList<>();
         blocks.add(block(PacketPdf.Style.TITLE, packet.workTitle().isBlank() ? "（未写作品名称）" : packet.workTitle()));
         packet.notes().forEach(note -> blocks.add(block(PacketPdf.Style.NOTE, note)));
-        blocks.add(block(PacketPdf.Style.BODY, "作品编号：" + packet.entryId()));
+        blocks.add(block(PacketPdf.Style.BODY, "作品编号：" + packet.code()));
         blocks.add(block(PacketPdf.Style.BODY, "赛道：" + packet.track()));
         if (!packet.topic().isBlank()) {
             blocks.add(block(PacketPdf.Style.BODY, "赛题：" + packet.topic()));

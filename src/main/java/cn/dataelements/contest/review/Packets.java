@@ -53,15 +53,22 @@ public class Packets {
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    /** The packet's file name: the entry's id, never its title (a blind packet's name must not say the team). */
-    public static String fileName(String entryId, boolean blind) {
-        return (blind ? "盲评材料-" : "评审材料-") + entryId + ".zip";
+    /**
+     * The packet's file name: the code it gives the entry, never its title (a blind packet's name must not say the
+     * team).
+     */
+    public static String fileName(String code, boolean blind) {
+        return (blind ? "盲评材料-" : "评审材料-") + code + ".zip";
     }
 
-    /** Writes the entry's packet as a zip to {@code out}. */
-    public void write(String entryId, boolean blind, OutputStream out) throws IOException {
-        Entry entry = entries.find(entryId).orElseThrow(() -> new ReviewException("没有这个作品：" + entryId));
-        PacketEntry packet = packet(entry, blind);
+    /**
+     * Writes the entry's packet as a zip to {@code out}.
+     *
+     * @param code the 作品编号 the packet gives: the round's code for a reviewer, never the entry's id in a blind packet
+     */
+    public void write(String entryId, String code, boolean blind, OutputStream out) throws IOException {
+        Entry entry = entries.find(entryId).orElseThrow(() -> new ReviewException("没有这个作品：" + code));
+        PacketEntry packet = packet(entry, code, blind);
         PacketPdf.Result summary = pdf.render(packet.workTitle(), PacketText.blocks(packet));
         ZipOutputStream zip = new ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
         zip.putNextEntry(new ZipEntry("entry.json"));
@@ -87,10 +94,10 @@ public class Packets {
     }
 
     /** The normalized entry as the packet gives it. */
-    public PacketEntry packet(Entry full, boolean blind) throws IOException {
+    public PacketEntry packet(Entry full, String code, boolean blind) throws IOException {
         List<CheckedFinding> found =
                 decisions.findings(full.id()).map(EntryFindings::findings).orElse(List.of());
-        return PacketBuilder.build(full, blind, blind ? senders(full) : List.of(), found);
+        return PacketBuilder.build(full, code, blind, blind ? senders(full) : List.of(), found);
     }
 
     private List<String> senders(Entry entry) throws IOException {
@@ -111,7 +118,7 @@ public class Packets {
         List<String> notes = new ArrayList<>(packet.notes());
         notes.add("字体缺少以下字符，PDF 中以 □ 显示：" + String.join(" ", missing));
         return new PacketEntry(
-                packet.entryId(),
+                packet.code(),
                 packet.blind(),
                 packet.workTitle(),
                 packet.track(),

@@ -27,10 +27,10 @@ public final class Ranking {
      * One entry's line.
      *
      * @param mean the entry's score (two decimals), or null without any score
-     * @param spread highest minus lowest reviewer score (two decimals), or null without any score
+     * @param spread highest minus lowest reviewer score (two decimals), or null with fewer than two scores
      * @param reviewerScores each reviewer's weighted score (two decimals), by user name
      * @param missing the assigned reviewers who have not scored
-     * @param rank 1 for the best; tied entries share it
+     * @param rank 1 for the best; tied entries share it; 0 for an entry nobody has scored, which has no rank
      * @param tied another entry of the track has the same rounded mean
      * @param proposed within the top {@code advancePerTrack}
      * @param advanced the organizer's decision
@@ -112,7 +112,8 @@ public final class Ranking {
                     byReviewer.values().stream().max(Comparator.naturalOrder()).orElseThrow();
             BigDecimal min =
                     byReviewer.values().stream().min(Comparator.naturalOrder()).orElseThrow();
-            spread = max.subtract(min).setScale(2, RoundingMode.HALF_UP);
+            // one score has no spread: 0.00 beside it would read as reviewers agreeing
+            spread = byReviewer.size() < 2 ? null : max.subtract(min).setScale(2, RoundingMode.HALF_UP);
         }
         Map<String, BigDecimal> shown = new TreeMap<>();
         byReviewer.forEach((reviewer, score) -> shown.put(reviewer, score.setScale(2, RoundingMode.HALF_UP)));
@@ -133,8 +134,11 @@ public final class Ranking {
                     && (row.mean() == null
                             ? before.mean() == null
                             : before.mean() != null && row.mean().compareTo(before.mean()) == 0);
-            if (same) {
-                // equal means share a rank; so do the entries nobody scored, last
+            if (row.mean() == null) {
+                // nobody has scored it: listed last, without a rank
+                rank = 0;
+            } else if (same) {
+                // equal means share a rank
                 rank = ranked.get(i - 1).rank();
             }
             boolean tied = row.mean() != null

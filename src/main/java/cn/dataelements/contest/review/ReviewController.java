@@ -137,7 +137,8 @@ class ReviewController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个作品");
         }
         audit.record(who.getName(), "review.packet", id, blind ? "blind" : "named");
-        Downloads.send(response, Packets.fileName(id, blind), "application/zip", out -> packets.write(id, blind, out));
+        Downloads.send(
+                response, Packets.fileName(id, blind), "application/zip", out -> packets.write(id, id, blind, out));
     }
 
     @ExceptionHandler(ReviewException.class)

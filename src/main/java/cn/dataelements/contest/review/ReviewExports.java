@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -22,7 +24,9 @@ public final class ReviewExports {
             throws IOException {
         try (Workbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet(round.name() + "排名");
-            row(sheet, 0, "赛道", "名次", "并列", "作品编号", "作品名称", "平均分", "评审间差距", "已评/应评", "未评专家", "各专家得分", "建议晋级", "已晋级");
+            row(
+                    sheet, 0, "赛道", "名次", "并列", "作品编号", "评审编号", "作品名称", "平均分", "评审间差距", "已评/应评", "未评专家", "各专家得分",
+                    "建议晋级", "已晋级");
             int r = 1;
             for (Ranking.Track track : tracks) {
                 for (Ranking.Row row : track.rows()) {
@@ -30,9 +34,10 @@ public final class ReviewExports {
                             sheet,
                             r++,
                             track.name(),
-                            String.valueOf(row.rank()),
+                            row.rank() == 0 ? "" : String.valueOf(row.rank()),
                             row.tied() ? "并列" : "",
                             row.entry().entryId(),
+                            row.entry().code(),
                             row.entry().workTitle(),
                             plain(row.mean()),
                             plain(row.spread()),
@@ -40,7 +45,7 @@ public final class ReviewExports {
                                     + (row.reviewerScores().size()
                                             + row.missing().size()),
                             String.join("、", row.missing()),
-                            row.reviewerScores().toString(),
+                            reviewerScores(row.reviewerScores()),
                             row.proposed() ? "是" : "",
                             row.advanced() ? "是" : "");
                 }
@@ -106,6 +111,13 @@ public final class ReviewExports {
         for (int c = 0; c < values.length; c++) {
             row.createCell(c).setCellValue(values[c]);
         }
+    }
+
+    /** Each reviewer's score as people read it: zhangwei：75.00；lisi：80.50. */
+    private static String reviewerScores(Map<String, BigDecimal> scores) {
+        return scores.entrySet().stream()
+                .map(s -> s.getKey() + "：" + s.getValue().toPlainString())
+                .collect(Collectors.joining("；"));
     }
 
     private static String plain(BigDecimal value) {

@@ -1,11 +1,9 @@
 package cn.dataelements.contest.review;
 
-import cn.dataelements.contest.account.AuditLog;
 import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -20,78 +18,52 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The review over HTTP for reviewers ({@code /api/reviewing/**}): their assignments, each entry's packet (blind when
- * the round is), their scores, and the round's score sheet. An entry not assigned to them answers 404.
+ * The review over HTTP for reviewers ({@code /api/reviewing/**}): their assignments by the round's codes
+ * ({@link ReviewerDesk}), each entry's packet (blind when the round is), their scores, and the round's score sheet.
+ * An entry not assigned to them answers 404.
  */
 @RestController
 class ReviewingController {
 
     private final Rounds rounds;
-    private final Assignments assignments;
-    private final Scores scores;
+    private final ReviewerDesk desk;
     private final ScoreSheets sheets;
-    private final Packets packets;
-    private final AuditLog audit;
 
-    ReviewingController(
-            Rounds rounds,
-            Assignments assignments,
-            Scores scores,
-            ScoreSheets sheets,
-            Packets packets,
-            AuditLog audit) {
+    ReviewingController(Rounds rounds, ReviewerDesk desk, ScoreSheets sheets) {
         this.rounds = rounds;
-        this.assignments = assignments;
-        this.scores = scores;
+        this.desk = desk;
         this.sheets = sheets;
-        this.packets = packets;
-        this.audit = audit;
     }
 
     record ScoreRequest(Map<String, BigDecimal> criteria, String comment) {}
 
     @GetMapping("/api/reviewing")
-    List<Assignment> mine(Authentication who) {
-        return assignments.ofReviewer(who.getName());
+    List<ReviewerDesk.Task> mine(Authentication who) {
+        return desk.tasks(who.getName());
     }
 
-    @GetMapping("/api/reviewing/{round}/{entryId}/packet")
-    void packet(
-            @PathVariable String round, @PathVariable String entryId, Authentication who, HttpServletResponse response)
+    @GetMapping("/api/reviewing/{round}/{code}/packet")
+    void packet(@PathVariable String round, @PathVariable String code, Authentication who, HttpServletResponse response)
             throws IOException {
-        boolean blind = assignments
-                .roundOf(round, entryId, who.getName())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有分配给您的这件作品"))
-                .blind();
-        audit.record(who.getName(), "review.packet", entryId, round + (blind ? " blind (api)" : " named (api)"));
-        Downloads.send(
-                response,
-                Packets.fileName(entryId, blind),
-                "application/zip",
-                out -> packets.write(entryId, blind, out));
+        desk.packet(round, code, who.getName(), "api", response);
     }
 
     /** Records or corrects the reviewer's score for an entry while the round is open. */
-    @PostMapping("/api/reviewing/{round}/{entryId}/score")
-    Score score(
+    @PostMapping("/api/reviewing/{round}/{code}/score")
+    ReviewerDesk.GivenScore score(
             @PathVariable String round,
-            @PathVariable String entryId,
+            @PathVariable String code,
             @RequestBody ScoreRequest request,
             Authentication who) {
-        Score score = new Score(
+        return desk.score(
                 round,
-                entryId,
+                code,
                 who.getName(),
                 request.criteria() == null ? Map.of() : request.criteria(),
                 request.comment(),
-                "api",
-                who.getName(),
-                Instant.now());
-        scores.record(List.of(score));
-        return score;
+                "api");
     }
 
     /** The round's score sheet for the signed-in reviewer, to fill in offline. */

@@ -2,6 +2,8 @@ package cn.dataelements.contest.review;
 
 import cn.dataelements.contest.account.AuditLog;
 import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The rounds of {@code mappings/review.yaml} and where each stands: not opened, open (its entries frozen), closed (no
- * score changes any more). Kept in the database ({@code review_rounds}, {@code review_round_entries}); a change to a
+ * The rounds of {@code mappings/review.yaml} and where each stands: not opened, open (its entries frozen, each with a
+ * code drawn at random: {@link RoundCodes}), closed (no score changes any more). Kept in the database ({@code review_rounds}, {@code review_round_entries}); a change to a
  * round's scores or assignments runs in a transaction that holds the round's row ({@link #whileOpen}), so a round
  * cannot close between the check and the write, on this instance or another.
  */
@@ -68,27 +70,38 @@ public class Rounds {
 
     /** The round's frozen entries, or none before it opened. */
     public List<RoundEntry> entries(String key) {
-        return db.sql("select entry_id, work_title, track, track_name from review_round_entries where round = ?"
+        return db.sql("select entry_id, code, work_title, track, track_name from review_round_entries where round = ?"
                         + " order by track, entry_id")
                 .param(key)
-                .query((rs, n) -> new RoundEntry(
-                        rs.getString("entry_id"),
-                        rs.getString("work_title"),
-                        rs.getInt("track"),
-                        rs.getString("track_name")))
+                .query((rs, n) -> roundEntry(key, rs))
                 .list();
     }
 
     public Optional<RoundEntry> entry(String key, String entryId) {
-        return db.sql("select entry_id, work_title, track, track_name from review_round_entries"
+        return db.sql("select entry_id, code, work_title, track, track_name from review_round_entries"
                         + " where round = ? and entry_id = ?")
                 .params(key, entryId)
-                .query((rs, n) -> new RoundEntry(
-                        rs.getString("entry_id"),
-                        rs.getString("work_title"),
-                        rs.getInt("track"),
-                        rs.getString("track_name")))
+                .query((rs, n) -> roundEntry(key, rs))
                 .optional();
+    }
+
+    /** The round's entry with this code, as people write it (初赛-A017 or A017). */
+    public Optional<RoundEntry> byCode(String key, String code) {
+        return db.sql("select entry_id, code, work_title, track, track_name from review_round_entries"
+                        + " where round = ? and code = ?")
+                .params(key, RoundCodes.parse(code))
+                .query((rs, n) -> roundEntry(key, rs))
+                .optional();
+    }
+
+    private RoundEntry roundEntry(String key, ResultSet rs) throws SQLException {
+        String name = plan.round(key).map(ReviewPlan.Round::name).orElse(key);
+        return new RoundEntry(
+                rs.getString("entry_id"),
+                RoundCodes.shown(name, rs.getString("code")),
+                rs.getString("work_title"),
+                rs.getInt("track"),
+                rs.getString("track_name"));
     }
 
     /**
@@ -113,10 +126,12 @@ public class Rounds {
             if (opened == 0) {
                 throw new ReviewException(round.name() + "已经开启过，参赛作品在开启时已固定。");
             }
-            for (RoundEntry entry : entries) {
-                db.sql("insert into review_round_entries (round, entry_id, work_title, track, track_name)"
-                                + " values (?, ?, ?, ?, ?)")
-                        .params(key, entry.entryId(), entry.workTitle(), entry.track(), entry.trackName())
+            List<String> codes = RoundCodes.draw(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                RoundEntry entry = entries.get(i);
+                db.sql("insert into review_round_entries (round, entry_id, code, work_title, track, track_name)"
+                                + " values (?, ?, ?, ?, ?, ?)")
+                        .params(key, entry.entryId(), codes.get(i), entry.workTitle(), entry.track(), entry.trackName())
                         .update();
             }
             audit.record(who, "review.round.open", key, entries.size() + " entries");

@@ -19,7 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 /**
- * A round's score sheet for one reviewer, made by the app (one row per assigned entry, a column per criterion with its
+ * A round's score sheet for one reviewer, made by the app (one row per assigned entry by the round's code, a column per criterion with its
  * range, a comment) and read back with POI. A sheet is taken whole or not at all: a formula, text such as "85分", a
  * value out of range, a row half filled or an entry not assigned to the reviewer is reported by sheet, row and column,
  * and then nothing of that sheet is taken. A row with no score at all is a score not given yet.
@@ -51,7 +51,7 @@ public class ScoreSheets {
         try (Workbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet(SHEET);
             Row header = sheet.createRow(0);
-            header.createCell(0).setCellValue("作品编号");
+            header.createCell(0).setCellValue("评审编号");
             header.createCell(1).setCellValue("作品名称");
             header.createCell(2).setCellValue("赛道");
             for (int c = 0; c < round.criteria().size(); c++) {
@@ -68,7 +68,7 @@ public class ScoreSheets {
                 }
                 Optional<RoundEntry> entry = rounds.entry(roundKey, assignment.entryId());
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(assignment.entryId());
+                row.createCell(0).setCellValue(entry.map(RoundEntry::code).orElse(""));
                 row.createCell(1).setCellValue(entry.isEmpty() ? "" : packets.title(entry.get(), round.blind()));
                 row.createCell(2).setCellValue(entry.map(RoundEntry::trackName).orElse(""));
                 Optional<Score> given = scores.of(roundKey, assignment.entryId(), reviewer);
@@ -128,7 +128,7 @@ public class ScoreSheets {
                 }
                 Optional<Score> score = row(row, round, roundKey, reviewer, fileName, by, problems);
                 if (score.isPresent() && !seen.add(score.get().entryId())) {
-                    problems.add(where(r, 0) + "（作品编号）：“" + score.get().entryId() + "”在表中出现了两次");
+                    problems.add(where(r, 0) + "（评审编号）：“" + text(row.getCell(0)) + "”在表中出现了两次");
                 }
                 score.ifPresent(read::add);
             }
@@ -187,13 +187,18 @@ public class ScoreSheets {
             filled++;
             cellValue(cell, criterion, rowProblems).ifPresent(v -> values.put(criterion.key(), v));
         }
-        String entryId = text(row.getCell(0));
+        String code = text(row.getCell(0));
         if (filled == 0) {
             return Optional.empty();
         }
         problems.addAll(rowProblems);
-        if (!assignments.assigned(roundKey, entryId, reviewer)) {
-            problems.add(where(row.getRowNum(), 0) + "（作品编号）：“" + entryId + "”不是分配给 " + reviewer + " 的作品");
+        String entryId = rounds.byCode(roundKey, code)
+                .map(RoundEntry::entryId)
+                .filter(id -> assignments.assigned(roundKey, id, reviewer))
+                .orElse(null);
+        if (entryId == null) {
+            problems.add(where(row.getRowNum(), 0) + "（评审编号）：“" + code + "”不是分配给 " + reviewer + " 的作品");
+            return Optional.empty();
         }
         String comment = text(row.getCell(FIRST_CRITERION + round.criteria().size()));
         return rowProblems.isEmpty()

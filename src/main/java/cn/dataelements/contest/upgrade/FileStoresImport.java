@@ -3,6 +3,7 @@ package cn.dataelements.contest.upgrade;
 import static cn.dataelements.contest.upgrade.OldLines.text;
 
 import cn.dataelements.contest.intake.IntakeGate;
+import cn.dataelements.contest.review.RoundCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -19,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -422,12 +424,16 @@ public class FileStoresImport {
                 Map<String, JsonNode> entries = new LinkedHashMap<>();
                 o.path("entries").forEach(e -> entries.putIfAbsent(text(e, "entryId"), e));
                 expectedFrozen += entries.size();
+                // the file stores had no codes: each entry draws one, as at opening
+                Iterator<String> codes = RoundCodes.draw(entries.size()).iterator();
                 for (JsonNode e : entries.values()) {
-                    frozen += db.sql("insert into review_round_entries (round, entry_id, work_title, track, track_name)"
-                                    + " values (?, ?, ?, ?, ?)")
+                    frozen += db.sql(
+                                    "insert into review_round_entries"
+                                            + " (round, entry_id, code, work_title, track, track_name) values (?, ?, ?, ?, ?, ?)")
                             .params(
                                     round,
                                     text(e, "entryId"),
+                                    codes.next(),
                                     text(e, "workTitle"),
                                     e.path("track").asInt(),
                                     text(e, "trackName"))

@@ -1,25 +1,18 @@
 package cn.dataelements.contest.web;
 
-import cn.dataelements.contest.account.AuditLog;
-import cn.dataelements.contest.review.Assignment;
-import cn.dataelements.contest.review.Assignments;
-import cn.dataelements.contest.review.Packets;
 import cn.dataelements.contest.review.ReviewException;
 import cn.dataelements.contest.review.ReviewPlan;
-import cn.dataelements.contest.review.RoundEntry;
+import cn.dataelements.contest.review.ReviewerDesk;
 import cn.dataelements.contest.review.Rounds;
-import cn.dataelements.contest.review.Score;
 import cn.dataelements.contest.review.ScoreSheets;
-import cn.dataelements.contest.review.Scores;
 import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,79 +21,51 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 我的评审 (reviewers): the entries assigned to the signed-in reviewer, round by round, each with its packet (blind
- * when the round is) and a score form that can be corrected until the round closes; the round's score sheet to fill
+ * 我的评审 (reviewers): the entries assigned to the signed-in reviewer, round by round, by the round's codes
+ * ({@link ReviewerDesk}), each with its packet (blind when the round is) and a score form that can be corrected until the round closes; the round's score sheet to fill
  * in offline and upload. An entry not assigned to the reviewer answers 404, as an unknown one does.
  */
 @Controller
 class ReviewingPage {
 
     private final Rounds rounds;
-    private final Assignments assignments;
-    private final Scores scores;
+    private final ReviewerDesk desk;
     private final ScoreSheets sheets;
-    private final Packets packets;
-    private final AuditLog audit;
 
-    ReviewingPage(
-            Rounds rounds,
-            Assignments assignments,
-            Scores scores,
-            ScoreSheets sheets,
-            Packets packets,
-            AuditLog audit) {
+    ReviewingPage(Rounds rounds, ReviewerDesk desk, ScoreSheets sheets) {
         this.rounds = rounds;
-        this.assignments = assignments;
-        this.scores = scores;
+        this.desk = desk;
         this.sheets = sheets;
-        this.packets = packets;
-        this.audit = audit;
     }
-
-    /** One assigned entry as the reviewer sees it. */
-    record Task(ReviewPlan.Round round, String status, RoundEntry entry, Score score) {}
 
     @GetMapping("/reviewing")
     String reviewing(Authentication who, Model model) {
-        Map<String, List<Task>> byRound = new LinkedHashMap<>();
-        for (ReviewPlan.Round round : rounds.plan().rounds()) {
-            List<Task> tasks = assignments.ofReviewer(who.getName()).stream()
-                    .filter(a -> a.round().equals(round.key()))
-                    .map(a -> task(round, a, who.getName()))
-                    .toList();
-            if (!tasks.isEmpty()) {
-                byRound.put(round.key(), tasks);
-            }
+        Map<String, List<ReviewerDesk.Task>> byRound = new LinkedHashMap<>();
+        for (ReviewerDesk.Task task : desk.tasks(who.getName())) {
+            byRound.computeIfAbsent(task.round().key(), k -> new ArrayList<>()).add(task);
         }
         model.addAttribute("rounds", byRound);
         return "reviewing";
     }
 
-    @GetMapping("/reviewing/{round}/{entryId}/packet")
-    void packet(
-            @PathVariable String round, @PathVariable String entryId, Authentication who, HttpServletResponse response)
+    @GetMapping("/reviewing/{round}/{code}/packet")
+    void packet(@PathVariable String round, @PathVariable String code, Authentication who, HttpServletResponse response)
             throws IOException {
-        boolean blind = assigned(round, entryId, who).blind();
-        audit.record(who.getName(), "review.packet", entryId, round + (blind ? " blind" : " named"));
-        Downloads.send(
-                response,
-                Packets.fileName(entryId, blind),
-                "application/zip",
-                out -> packets.write(entryId, blind, out));
+        desk.packet(round, code, who.getName(), "page", response);
     }
 
-    @PostMapping("/reviewing/{round}/{entryId}/score")
+    @PostMapping("/reviewing/{round}/{code}/score")
     String score(
             @PathVariable String round,
-            @PathVariable String entryId,
+            @PathVariable String code,
             @RequestParam Map<String, String> form,
             Authentication who,
             RedirectAttributes flash) {
-        ReviewPlan.Round shown = assigned(round, entryId, who);
+        ReviewPlan.Round shown = rounds.round(round);
+        desk.assigned(round, code, who.getName());
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         for (ReviewPlan.Criterion criterion : shown.criteria()) {
             String given = form.getOrDefault("c_" + criterion.key(), "").strip();
@@ -111,15 +76,7 @@ class ReviewingPage {
             values.put(criterion.key(), new BigDecimal(given));
         }
         try {
-            scores.record(List.of(new Score(
-                    round,
-                    entryId,
-                    who.getName(),
-                    values,
-                    form.getOrDefault("comment", ""),
-                    "page",
-                    who.getName(),
-                    Instant.now())));
+            desk.score(round, code, who.getName(), values, form.getOrDefault("comment", ""), "page");
             flash.addFlashAttribute("message", "已保存评分。");
         } catch (ReviewException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -162,27 +119,5 @@ class ReviewingPage {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/reviewing";
-    }
-
-    private Task task(ReviewPlan.Round round, Assignment assignment, String reviewer) {
-        RoundEntry entry =
-                rounds.entry(round.key(), assignment.entryId()).orElse(new RoundEntry(assignment.entryId(), "", 0, ""));
-        String title;
-        try {
-            title = packets.title(entry, round.blind());
-        } catch (IOException e) {
-            title = "（作品名称暂不可读）";
-        }
-        return new Task(
-                round,
-                rounds.status(round.key()).name(),
-                new RoundEntry(entry.entryId(), title, entry.track(), entry.trackName()),
-                scores.of(round.key(), assignment.entryId(), reviewer).orElse(null));
-    }
-
-    private ReviewPlan.Round assigned(String round, String entryId, Authentication who) {
-        return assignments
-                .roundOf(round, entryId, who.getName())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有分配给您的这件作品"));
     }
 }

@@ -38,7 +38,7 @@ class PacketTest {
     @Test
     void theSummaryReadsBackInOrderInsideThePagesAndALongSectionSpansPages() throws IOException {
         Entry entry = ReviewEntries.entry("entry-1", longSolution());
-        PacketEntry packet = PacketBuilder.build(entry, false, List.of(), List.of());
+        PacketEntry packet = PacketBuilder.build(entry, "初赛-A001", false, List.of(), List.of());
 
         PacketPdf.Result result = new PacketPdf(FONT).render(packet.workTitle(), PacketText.blocks(packet));
 
@@ -66,8 +66,8 @@ class PacketTest {
 
     @Test
     void aCharacterTheFontLacksIsShownAsABoxAndListed() throws IOException {
-        PacketEntry packet =
-                PacketBuilder.build(ReviewEntries.entry("entry-2", "罕见字" + RARE + "在此。"), false, List.of(), List.of());
+        PacketEntry packet = PacketBuilder.build(
+                ReviewEntries.entry("entry-2", "罕见字" + RARE + "在此。"), "初赛-C002", false, List.of(), List.of());
 
         PacketPdf.Result result = new PacketPdf(FONT).render(packet.workTitle(), PacketText.blocks(packet));
 
@@ -85,7 +85,8 @@ class PacketTest {
                 finding("UNIT_SHARED", "参赛单位" + ReviewEntries.PARTNER + "同时参加了另一支队伍。"),
                 finding("PROOF_ORGANIZATION", "证明材料中的单位“威海某港务集团有限公司”与参赛单位不一致。"));
 
-        PacketEntry packet = PacketBuilder.build(entry, true, List.of("欧阳娜娜", "oy@lanhai-data.cn"), findings);
+        PacketEntry packet =
+                PacketBuilder.build(entry, "初赛-B017", true, List.of("欧阳娜娜", "oy@lanhai-data.cn"), findings);
         PacketPdf.Result result = new PacketPdf(FONT).render(packet.workTitle(), PacketText.blocks(packet));
 
         String pdfText;
@@ -102,6 +103,12 @@ class PacketTest {
                     .as("the JSON names %s", name)
                     .doesNotContain(ChineseFolding.fold(name));
         }
+        assertThat(packet.code()).isEqualTo("初赛-B017");
+        assertThat(pdfText)
+                .as("the round's code, not the entry's id")
+                .contains("初赛-B017")
+                .doesNotContain("entry-3");
+        assertThat(packetJson).doesNotContain("entry-3");
         assertThat(pdfText)
                 .as("what a blind packet leaves out, said on its first page")
                 .contains("盲评材料")

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  *   冷链 (E2): r1 (85,85,85) → 85.00; r2 (83,85,86) → 337/4 = 84.25; r3 (84,83,83) → 334/4 = 83.50
  *              mean 252.75/3 = 84.25: tied with E1, both rank 1, both proposed
  *   仓储 (E3): r1 (70,70,70) → 70; r2 (71,71,71) → 71; r3 has not scored: mean 70.50, r3 missing, rank 3
- *   物流 (E4), 运输 (E6): nobody scored: no mean, both rank last (4), not proposed
+ *   物流 (E4), 运输 (E6): nobody scored: no mean, no rank (0), listed last, not proposed
  * 现代农业 (track 2)
  *   灌溉 (E5): r1 (80,80,80) → 80; r2 (80,80,81) → 321/4 = 80.25; mean 80.125 → 80.13 (half up, not half even)
  *              r9 scored it but is not assigned: that score does not count
@@ -51,7 +51,7 @@ class RankingTest {
         assertThat(industry.rows())
                 .extracting(Ranking.Row::mean)
                 .containsExactly(dec("84.25"), dec("84.25"), dec("70.50"), null, null);
-        assertThat(industry.rows()).extracting(Ranking.Row::rank).containsExactly(1, 1, 3, 4, 4);
+        assertThat(industry.rows()).extracting(Ranking.Row::rank).containsExactly(1, 1, 3, 0, 0);
         assertThat(industry.rows()).extracting(Ranking.Row::tied).containsExactly(true, true, false, false, false);
         assertThat(industry.rows()).extracting(Ranking.Row::proposed).containsExactly(true, true, false, false, false);
         assertThat(industry.rows()).extracting(Ranking.Row::advanced).containsExactly(true, false, false, false, false);
@@ -63,6 +63,24 @@ class RankingTest {
         assertThat(e5.mean()).as("80.125 rounds half up").isEqualTo(dec("80.13"));
         assertThat(e5.reviewerScores()).as("r9 is not assigned to it").containsOnlyKeys("r1", "r2");
         assertThat(e5.spread()).isEqualTo(dec("0.25"));
+    }
+
+    @Test
+    void oneScoreHasNoSpreadAndNoScoreHasNoRank() {
+        score("E1", "r1", 80, 80, 80);
+        assign("E1", "r2");
+        assign("E2", "r1");
+        List<RoundEntry> entries =
+                List.of(new RoundEntry("E1", "港口", 1, "工业制造"), new RoundEntry("E2", "冷链", 1, "工业制造"));
+
+        List<Ranking.Row> rows =
+                Ranking.of(ROUND, entries, assignments, scores, Set.of()).get(0).rows();
+
+        assertThat(rows.get(0).mean()).isEqualTo(dec("80.00"));
+        assertThat(rows.get(0).spread()).as("a spread beside one score").isNull();
+        assertThat(rows.get(0).rank()).isEqualTo(1);
+        assertThat(rows.get(1).rank()).as("nobody scored E2").isZero();
+        assertThat(rows.get(1).proposed()).isFalse();
     }
 
     @Test

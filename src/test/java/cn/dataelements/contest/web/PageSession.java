@@ -18,8 +18,12 @@ final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    /** What the app answered. */
-    record Answer(int status, String location, String contentType, byte[] body) {
+    /**
+     * What the app answered.
+     *
+     * @param headers every header, as received
+     */
+    record Answer(int status, String location, String contentType, String headers, byte[] body) {
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -122,6 +126,7 @@ final class PageSession {
                 response.statusCode(),
                 response.headers().firstValue("Location").orElse(""),
                 response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().map().toString(),
                 response.body());
     }
 

@@ -101,13 +101,17 @@ class ReviewBrowserIT {
         new Select(browser.findElement(By.id("assign-reviewer"))).selectByValue(reviewer);
         submit(browser.findElement(By.id("assign-button")));
         assertThat(notice()).isEqualTo("已分配给 " + reviewer + "。");
+        String code = browser.findElement(By.cssSelector(".ranking-table tr[data-entry='" + entry.id() + "'] .code"))
+                .getText();
+        assertThat(code).as("the round's code beside the entry").matches("[^-]+-[A-HJ-NP-Z]\\d{3}");
 
         signIn(reviewer);
         browser.get(base() + "/reviewing");
-        WebElement task = browser.findElement(By.cssSelector(".task[data-entry='" + entry.id() + "']"));
-        assertThat(task.findElement(By.tagName("h3")).getText()).isEqualTo(title);
+        WebElement task = browser.findElement(By.cssSelector(".task[data-code='" + code + "']"));
+        assertThat(task.findElement(By.tagName("h3")).getText()).isEqualTo(code + " " + title);
+        assertThat(browser.getPageSource()).doesNotContain(entry.id());
         task.findElement(By.cssSelector("a.packet")).click();
-        Path packet = Browser.awaitDownload(downloads, "评审材料-" + entry.id() + ".zip");
+        Path packet = Browser.awaitDownload(downloads, "评审材料-" + code + ".zip");
         assertThat(summaryText(packet)).contains(title).contains("解决方案");
         task.findElement(By.name("c_technology")).sendKeys("88");
         task.findElement(By.name("c_innovation")).sendKeys("92");
@@ -128,8 +132,10 @@ class ReviewBrowserIT {
             for (Row line : workbook.getSheetAt(0)) {
                 if (line.getCell(3) != null
                         && line.getCell(3).getStringCellValue().equals(entry.id())) {
-                    assertThat(line.getCell(4).getStringCellValue()).isEqualTo(title);
-                    assertThat(line.getCell(5).getStringCellValue()).isEqualTo("90.00");
+                    assertThat(line.getCell(4).getStringCellValue()).isEqualTo(code);
+                    assertThat(line.getCell(5).getStringCellValue()).isEqualTo(title);
+                    assertThat(line.getCell(6).getStringCellValue()).isEqualTo("90.00");
+                    assertThat(line.getCell(10).getStringCellValue()).isEqualTo(reviewer + "：90.00");
                     found = true;
                 }
             }

@@ -7,6 +7,7 @@ import cn.dataelements.contest.account.AccountStore;
 import cn.dataelements.contest.account.Role;
 import cn.dataelements.contest.compliance.CommitteeDecisions;
 import cn.dataelements.contest.entry.Entry;
+import cn.dataelements.contest.review.Rounds;
 import cn.dataelements.contest.review.Scores;
 import cn.dataelements.contest.support.CompliantEntries;
 import cn.dataelements.contest.support.DocxText;
@@ -79,6 +80,9 @@ class ReviewIT {
     @Autowired
     Scores scores;
 
+    @Autowired
+    Rounds rounds;
+
     @LocalServerPort
     int port;
 
@@ -86,6 +90,8 @@ class ReviewIT {
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private Entry assigned;
     private Entry other;
+    private String assignedCode;
+    private String otherCode;
     private String organizer;
     private String reviewer;
     private String conflicted;
@@ -111,6 +117,8 @@ class ReviewIT {
         HttpResponse<String> opened = api("POST", "/api/review/rounds/" + ROUND + "/open", organizer, "");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
         assertThat(opened.body()).contains(assigned.id()).contains(other.id());
+        assignedCode = rounds.entry(ROUND, assigned.id()).orElseThrow().code();
+        otherCode = rounds.entry(ROUND, other.id()).orElseThrow().code();
     }
 
     @Test
@@ -143,12 +151,16 @@ class ReviewIT {
         assertThat(assign(assigned.id(), reviewer).statusCode()).isEqualTo(200);
 
         assertThat(api("GET", "/api/reviewing", reviewer, "").body())
-                .contains(assigned.id())
+                .as("the round's code, never the entry's id, which public data leads back to")
+                .contains(assignedCode)
+                .doesNotContain(assigned.id())
+                .doesNotContain(otherCode)
                 .doesNotContain(other.id());
         for (String path : List.of(
                 "/api/entries/" + other.id(),
                 "/api/entries/" + other.id() + "/packet",
-                "/api/reviewing/" + ROUND + "/" + other.id() + "/packet",
+                "/api/reviewing/" + ROUND + "/" + otherCode + "/packet",
+                "/api/reviewing/" + ROUND + "/" + assigned.id() + "/packet",
                 "/api/entries/" + assigned.id())) {
             assertThat(api("GET", path, reviewer, "").statusCode())
                     .as(path + ": not assigned, or assigned in a blind round")
@@ -156,14 +168,15 @@ class ReviewIT {
         }
         PageSession pages = PageSession.signedIn(base(), reviewer, PASSWORD);
         assertThat(pages.get("/entries/" + other.id()).status()).isEqualTo(404);
-        assertThat(pages.get("/reviewing/" + ROUND + "/" + other.id() + "/packet")
+        assertThat(pages.get("/reviewing/" + ROUND + "/" + otherCode + "/packet")
                         .status())
                 .isEqualTo(404);
         assertThat(api("GET", "/api/search?q=" + URLEncoder.encode("另一平台" + tag, StandardCharsets.UTF_8), reviewer, "")
                         .body())
                 .doesNotContain(other.id());
 
-        PageSession.Answer packet = pages.get("/reviewing/" + ROUND + "/" + assigned.id() + "/packet");
+        assertThat(pages.get("/reviewing").text()).contains(assignedCode).doesNotContain(assigned.id());
+        PageSession.Answer packet = pages.get("/reviewing/" + ROUND + "/" + assignedCode + "/packet");
         assertThat(packet.status()).isEqualTo(200);
         Map<String, byte[]> files = unzip(packet.body());
         assertThat(files.keySet()).containsExactlyInAnyOrder("entry.json", "摘要.pdf");
@@ -172,7 +185,8 @@ class ReviewIT {
             pdf = new PDFTextStripper().getText(document);
         }
         String entryJson = new String(files.get("entry.json"), StandardCharsets.UTF_8);
-        assertThat(pdf).contains("评审平台" + tag).contains("盲评材料").contains("解决方案");
+        assertThat(pdf).contains("评审平台" + tag).contains("盲评材料").contains("解决方案").contains(assignedCode);
+        assertThat(pdf + entryJson).doesNotContain(assigned.id());
         for (String name : List.of(
                 "海悦", "哈尔滨工业大学", "刘欣怡", "曲晓东", "159-6655-2667", "15966552667", "proj8204", "913710033340182272")) {
             assertThat(pdf).as("the blind PDF names " + name).doesNotContain(name);
@@ -202,7 +216,7 @@ class ReviewIT {
                                 .header("Authorization", basic(organizer))
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(unzip(file.body()).keySet()).containsExactly("盲评材料-" + assigned.id() + ".zip");
+        assertThat(unzip(file.body()).keySet()).containsExactly("盲评材料-" + assignedCode + ".zip");
         assertThat(api("GET", "/api/review/packets/" + id, reviewer, "").statusCode())
                 .isEqualTo(403);
     }
@@ -229,7 +243,7 @@ class ReviewIT {
                 .contains("评分表 第 2 行 D 列（技术水平）：是公式“80+5”，请填写数字")
                 .contains("评分表 第 2 行 E 列（创新性）：“85分”不是数字")
                 .contains("评分表 第 3 行 D 列（技术水平）：120 超出范围 0–100")
-                .contains("评分表 第 3 行 A 列（作品编号）：“no-such-entry”不是分配给 " + reviewer + " 的作品");
+                .contains("评分表 第 3 行 A 列（评审编号）：“no-such-entry”不是分配给 " + reviewer + " 的作品");
         assertThat(scores.of(ROUND, assigned.id(), reviewer))
                 .as("nothing of that sheet is taken")
                 .isEmpty();
@@ -249,7 +263,7 @@ class ReviewIT {
                 .body();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(collected))) {
             Row row = workbook.getSheet("评分表").getRow(1);
-            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(assigned.id());
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(assignedCode);
             assertThat(row.getCell(3).getNumericCellValue())
                     .as("the sheet carries the scores given")
                     .isEqualTo(90);
@@ -267,7 +281,7 @@ class ReviewIT {
     void aClosedRoundKeepsItsScoresAndAnUpheldObjectionWithdrawsTheAward() throws Exception {
         HttpResponse<String> huge = api(
                 "POST",
-                "/api/reviewing/" + ROUND + "/" + assigned.id() + "/score",
+                "/api/reviewing/" + ROUND + "/" + assignedCode + "/score",
                 reviewer,
                 "{\"criteria\":{\"technology\":1e999999999,\"innovation\":1e-999999999},\"comment\":\""
                         + "评".repeat(2001) + "\"}");
@@ -283,7 +297,7 @@ class ReviewIT {
                 .isEqualTo(200);
         assertThat(api(
                                 "POST",
-                                "/api/reviewing/" + ROUND + "/" + assigned.id() + "/score",
+                                "/api/reviewing/" + ROUND + "/" + assignedCode + "/score",
                                 reviewer,
                                 "{\"criteria\":{\"technology\":95,\"innovation\":80},\"comment\":\"更正\"}")
                         .statusCode())
@@ -294,7 +308,7 @@ class ReviewIT {
                 .isEqualTo(200);
         HttpResponse<String> late = api(
                 "POST",
-                "/api/reviewing/" + ROUND + "/" + assigned.id() + "/score",
+                "/api/reviewing/" + ROUND + "/" + assignedCode + "/score",
                 reviewer,
                 "{\"criteria\":{\"technology\":10,\"innovation\":10}}");
         assertThat(late.statusCode()).isEqualTo(409);
