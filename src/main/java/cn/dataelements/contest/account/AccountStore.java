@@ -162,6 +162,11 @@ public class AccountStore {
         if (change.roles() == null || change.roles().isEmpty()) {
             throw new IllegalArgumentException("请至少选择一个角色。");
         }
+        for (Role role : change.roles()) {
+            if (role.alone() && change.roles().size() > 1) {
+                throw new IllegalArgumentException(role.label() + "账号不能兼任其他角色（职责分离）：请为其他职责另建账号。");
+            }
+        }
         return username;
     }
 

@@ -7,7 +7,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Which entries a signed-in user may see. Organizers, the committee and admins see every entry; a reviewer sees only
+ * Which entries a signed-in user may see. Organizers and the committee see every entry; an admin or an auditor sees
+ * none, unless the account is also an organizer or on the committee; a reviewer sees only
  * the entries assigned to them in rounds that are not blind ({@link ReviewerEntries}): not in search, not in counts,
  * not in exports, not by id. Entries of a blind round reach a reviewer only as blind packets, on 我的评审.
  */
@@ -40,8 +41,7 @@ public class EntryAccess {
         }
         boolean seesAll = who.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals(Role.ORGANIZER.authority())
-                        || a.getAuthority().equals(Role.COMMITTEE.authority())
-                        || a.getAuthority().equals(Role.ADMIN.authority()));
+                        || a.getAuthority().equals(Role.COMMITTEE.authority()));
         if (seesAll) {
             return Visible.ALL;
         }

@@ -13,7 +13,8 @@ import java.util.Locale;
  * Conflicts of interest between a reviewer and an entry: the reviewer's unit is one of the entry's units (the same
  * credit code, or the same name once normalized, one name inside the other as 山东大学 and 山东大学（威海） are), or
  * the reviewer is one of the entry's people (the same name and the same phone or e-mail). Each conflict is said in
- * Chinese, for the organizer who tried the assignment.
+ * Chinese, for the organizer who tried the assignment. A reviewer whose account names no unit cannot be checked, and
+ * so is a conflict of its own.
  */
 public final class Conflicts {
 
@@ -21,6 +22,11 @@ public final class Conflicts {
 
     public static List<String> between(Account reviewer, Entry entry) {
         List<String> reasons = new ArrayList<>();
+        if (reviewer.unit().isBlank() && reviewer.creditCode().isBlank()) {
+            // without a unit the check below would pass silently
+            reasons.add("评审专家的账号没有登记所在单位，无法检查利益冲突；请管理员先在账号中填写其单位");
+            return reasons;
+        }
         for (Entry.Unit unit : entry.units() == null ? List.<Entry.Unit>of() : entry.units()) {
             if (!reviewer.creditCode().isBlank() && code(reviewer.creditCode()).equals(code(unit.creditCode()))) {
                 reasons.add("评审专家所在单位与参赛单位“" + unit.name() + "”的统一社会信用代码相同");

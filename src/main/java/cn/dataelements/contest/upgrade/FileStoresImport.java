@@ -2,6 +2,7 @@ package cn.dataelements.contest.upgrade;
 
 import static cn.dataelements.contest.upgrade.OldLines.text;
 
+import cn.dataelements.contest.account.AuditChain;
 import cn.dataelements.contest.intake.IntakeGate;
 import cn.dataelements.contest.review.RoundCodes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -208,16 +210,20 @@ public class FileStoresImport {
         void audit() {
             int records = 0;
             int n = 0;
+            // the database is empty: the chain starts here, in the order the files kept
+            String previous = "";
             for (Path file : list(data.resolve("audit"), "audit-\\d{4}-\\d{2}\\.jsonl")) {
                 for (JsonNode e : OldLines.read(file, leftOut)) {
                     records++;
-                    n += db.sql("insert into audit_log (at, who, action, target, detail) values (?, ?, ?, ?, ?)")
-                            .params(
-                                    at(e, "at"),
-                                    text(e, "who"),
-                                    text(e, "action"),
-                                    text(e, "target"),
-                                    text(e, "detail"))
+                    Instant at = Instant.parse(text(e, "at")).truncatedTo(ChronoUnit.MICROS);
+                    String who = text(e, "who");
+                    String action = text(e, "action");
+                    String target = text(e, "target");
+                    String detail = text(e, "detail");
+                    previous = AuditChain.hash(previous, at, who, action, target, detail);
+                    n += db.sql("insert into audit_log (at, who, action, target, detail, hash)"
+                                    + " values (?, ?, ?, ?, ?, ?)")
+                            .params(Timestamp.from(at), who, action, target, detail, previous)
                             .update();
                 }
             }

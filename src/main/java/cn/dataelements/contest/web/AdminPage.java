@@ -27,7 +27,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 管理 (admins only): accounts, lock-outs, the audit log, and a re-run of the whole intake with its progress. */
+/**
+ * 管理 (admins only): accounts, lock-outs, watch lists, and a re-run of the whole intake with its progress. The audit
+ * log is the auditor's ({@link AuditPage}).
+ */
 @Controller
 class AdminPage {
 
@@ -61,7 +64,6 @@ class AdminPage {
                         .map(a -> a.view(attempts.lockedUntil(a.username()).isPresent()))
                         .toList());
         model.addAttribute("roles", List.of(Role.values()));
-        model.addAttribute("audit", audit.latest(200));
         model.addAttribute(
                 "rebuild", rebuilds.last().map(RebuildJobs.Job::status).orElse(null));
         return "admin";

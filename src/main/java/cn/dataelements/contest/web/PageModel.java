@@ -18,7 +18,8 @@ class PageModel {
         }
         model.addAttribute("username", who.getName());
         model.addAttribute("isAdmin", has(who, Role.ADMIN));
-        model.addAttribute("seesIntake", has(who, Role.ADMIN) || has(who, Role.ORGANIZER) || has(who, Role.COMMITTEE));
+        model.addAttribute("seesIntake", has(who, Role.ORGANIZER) || has(who, Role.COMMITTEE));
+        model.addAttribute("isAuditor", has(who, Role.AUDITOR));
         model.addAttribute("isCommittee", has(who, Role.COMMITTEE));
         model.addAttribute("isReviewer", has(who, Role.REVIEWER));
     }

@@ -70,12 +70,25 @@ class AccountsTest {
     @Test
     void aChangeWithoutAPasswordKeepsTheOldOne() throws Exception {
         AccountStore accounts = store();
-        accounts.create(change("li", "first-password-1", Role.REVIEWER), "admin");
-        accounts.update(change("li", "", Role.REVIEWER, Role.ORGANIZER), "admin");
+        accounts.create(change("li", "first-password-1", Role.ORGANIZER), "admin");
+        accounts.update(change("li", "", Role.ORGANIZER, Role.COMMITTEE), "admin");
 
         Account read = store().find("li").orElseThrow();
         assertThat(ENCODER.matches("first-password-1", read.passwordHash())).isTrue();
-        assertThat(read.roles()).containsExactlyInAnyOrder(Role.REVIEWER, Role.ORGANIZER);
+        assertThat(read.roles()).containsExactlyInAnyOrder(Role.ORGANIZER, Role.COMMITTEE);
+    }
+
+    @Test
+    void aReviewerOrAnAuditorHoldsNoOtherRole() throws Exception {
+        AccountStore accounts = store();
+        accounts.create(change("li", "first-password-1", Role.REVIEWER), "admin");
+
+        assertThatThrownBy(() -> accounts.update(change("li", "", Role.REVIEWER, Role.ORGANIZER), "admin"))
+                .hasMessage("评审专家账号不能兼任其他角色（职责分离）：请为其他职责另建账号。");
+        assertThatThrownBy(() -> accounts.create(change("wang", "first-password-1", Role.AUDITOR, Role.ADMIN), "admin"))
+                .hasMessageStartingWith("安全审计员账号不能兼任其他角色");
+        assertThat(store().find("li").orElseThrow().roles()).containsExactly(Role.REVIEWER);
+        assertThat(store().find("wang")).isEmpty();
     }
 
     @Test
@@ -125,7 +138,7 @@ class AccountsTest {
     void repeatedFailuresLockAnAccountForAWhileAcrossARestartAndAnAdminCanUnlockIt() throws Exception {
         AccountStore accounts = store();
         accounts.create(change("zhao", "a-password-of-16", Role.ORGANIZER), "admin");
-        AuditLog audit = new AuditLog(database.jdbc());
+        AuditLog audit = new AuditLog(database.jdbc(), database.transactions());
         Instant now = Instant.parse("2024-08-20T01:00:00Z");
         LoginAttempts attempts = attempts(accounts, audit, now);
 

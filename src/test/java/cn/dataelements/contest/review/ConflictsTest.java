@@ -33,8 +33,10 @@ class ConflictsTest {
     void aMemberWithTheSameNameAndPhoneOrEmailIsAConflict() {
         assertThat(Conflicts.between(reviewer("张三丰", "哈尔滨工业大学（威海）", "", "+86 138-1234-5678", ""), entry))
                 .containsExactly("评审专家与参赛人员“张三丰”是同一人（姓名及电话或邮箱相同）");
-        assertThat(Conflicts.between(reviewer("欧阳娜娜", "", "", "", "ZHANG.SF@lanhai-data.cn"), entry))
-                .hasSize(1);
+        assertThat(Conflicts.between(reviewer("欧阳娜娜", "山东大学", "", "", "ZHANG.SF@lanhai-data.cn"), entry))
+                .singleElement()
+                .asString()
+                .contains("是同一人");
     }
 
     @Test
@@ -42,6 +44,12 @@ class ConflictsTest {
         assertThat(Conflicts.between(
                         reviewer("张三丰", "山东大学", "12370000MB1234567X", "13900000000", "z@sdu.edu.cn"), entry))
                 .isEmpty();
+    }
+
+    @Test
+    void aReviewerWithoutAUnitCannotBeCheckedAndSoCannotBeAssigned() {
+        assertThat(Conflicts.between(reviewer("李评审", "", "", "13900000000", "li@sdu.edu.cn"), entry))
+                .containsExactly("评审专家的账号没有登记所在单位，无法检查利益冲突；请管理员先在账号中填写其单位");
     }
 
     private static Account reviewer(String name, String unit, String creditCode, String phone, String email) {

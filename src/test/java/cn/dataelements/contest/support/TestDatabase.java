@@ -23,6 +23,11 @@ public record TestDatabase(String url, DataSource dataSource, JdbcClient jdbc, T
 
     /** A new, migrated database. */
     public static TestDatabase fresh() {
+        return upTo(null);
+    }
+
+    /** A new database migrated up to this version only, as an installation of that version has it. */
+    public static TestDatabase upTo(String version) {
         LocalPostgres server = server();
         String name = "t_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = DriverManager.getConnection(
@@ -34,12 +39,18 @@ public record TestDatabase(String url, DataSource dataSource, JdbcClient jdbc, T
         }
         String url = server.jdbcUrl(name);
         DataSource dataSource = new DriverManagerDataSource(url, LocalPostgres.user(), server.password());
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        var flyway = Flyway.configure().dataSource(dataSource);
+        (version == null ? flyway : flyway.target(version)).load().migrate();
         return new TestDatabase(
                 url,
                 dataSource,
                 JdbcClient.create(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    /** Runs the migrations this database has not had yet, as the app does when it starts after an upgrade. */
+    public void migrate() {
+        Flyway.configure().dataSource(dataSource).load().migrate();
     }
 
     /** The JVM's server: the one the app in this JVM uses, or one of the test JVM's own. */

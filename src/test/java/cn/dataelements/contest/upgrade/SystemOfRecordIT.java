@@ -83,6 +83,14 @@ class SystemOfRecordIT {
         assertThat(strings(db, "select username || ' ' || (locked_until is not null) from lockouts order by 1"))
                 .contains("former true", "organizer false");
         assertThat(count(db, "audit_log")).isEqualTo(lines("audit", "audit-"));
+        ProcessBuilder verify = new ProcessBuilder("bin/audit-verify").redirectErrorStream(true);
+        verify.environment().put("INTAKE_DATA_DIR", upgraded.toString());
+        Process verifying = verify.start();
+        String verified = new String(verifying.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verifying.waitFor()).as(verified).isZero();
+        assertThat(verified)
+                .as("the imported audit lines are chained")
+                .contains("intact, " + count(db, "audit_log") + " rows");
         assertThat(count(db, "ledger")).isEqualTo(lines("ledger", "ledger-"));
         assertThat(count(db, "receipts")).isEqualTo(receiptFiles());
         assertThat(strings(db, "select status from review_rounds")).containsExactly("CLOSED");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.system.security.SecurityProperties;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,71 @@ class AccountsIT {
                 .isEqualTo(302);
         PageSession.signedIn(base, user, password);
 
-        String audit = admin.get("/admin").text();
-        assertThat(audit).contains("account.locked").contains("account.unlock").contains("account.create");
+        assertThat(admin.get("/admin").text())
+                .as("the audit log is not the admin's")
+                .doesNotContain("account.locked");
+        assertThat(admin.get("/audit").status()).isEqualTo(403);
+        PageSession auditor = auditor(base, admin);
+        assertThat(auditor.get("/audit").text())
+                .contains("account.locked")
+                .contains("account.unlock")
+                .contains("account.create");
+        assertThat(auditor.follow(auditor.post("/audit/verify", Map.of(), true)).text())
+                .contains("审计日志完整");
+        for (String page : List.of("/admin", "/intake", "/review", "/reviewing")) {
+            assertThat(auditor.get(page).status()).as("the auditor on " + page).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void anAdminWhoIsNotAnOrganizerReadsNoEntries() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());
+        String user = "sysadmin-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post(
+                "/admin/accounts",
+                Map.of(
+                        "username",
+                        user,
+                        "displayName",
+                        "系统管理员",
+                        "password",
+                        "the-admins-password",
+                        "roles",
+                        "ADMIN",
+                        "enabled",
+                        "true"),
+                true);
+        PageSession sysadmin = PageSession.signedIn(base, user, "the-admins-password");
+
+        assertThat(sysadmin.get("/admin").status()).isEqualTo(200);
+        for (String page : List.of("/intake", "/review", "/audit")) {
+            assertThat(sysadmin.get(page).status()).as("the admin on " + page).isEqualTo(403);
+        }
+        assertThat(sysadmin.get("/search?q=").text())
+                .as("no entry, however many there are")
+                .contains("共 <strong id=\"hit-total\">0</strong> 件作品");
+    }
+
+    /** An auditor's account, made by the admin, signed in. */
+    private static PageSession auditor(String base, PageSession admin) throws Exception {
+        String user = "auditor-" + UUID.randomUUID().toString().substring(0, 8);
+        PageSession.Answer made = admin.post(
+                "/admin/accounts",
+                Map.of(
+                        "username",
+                        user,
+                        "displayName",
+                        "审计员",
+                        "password",
+                        "the-auditors-own",
+                        "roles",
+                        "AUDITOR",
+                        "enabled",
+                        "true"),
+                true);
+        assertThat(made.status()).isEqualTo(302);
+        return PageSession.signedIn(base, user, "the-auditors-own");
     }
 
     @Test
@@ -105,7 +169,8 @@ class AccountsIT {
                 Map.of("displayName", "李评审（改）", "roles", "REVIEWER", "unit", "山东大学（威海）", "enabled", "true"),
                 true);
         assertThat(edited.status()).isEqualTo(302);
-        assertThat(admin.get("/admin").text()).contains("李评审（改）").contains("account.update");
+        assertThat(admin.get("/admin").text()).contains("李评审（改）");
+        assertThat(auditor(base, admin).get("/audit").text()).contains("account.update");
         PageSession.signedIn(base, user, "the-reviewers-own");
     }
 
@@ -176,8 +241,9 @@ class AccountsIT {
                 "单位名称,统一社会信用代码\n威海某失信科技有限公司,913710000000000000\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(imported.status()).isEqualTo(302);
-        String page = admin.get("/admin").text();
-        assertThat(page).contains(name).contains("list.import");
+        assertThat(auditor(base, admin).get("/audit").text())
+                .contains("list.import")
+                .contains(name);
     }
 
     @Test

@@ -37,7 +37,7 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
-    private static final String[] SEE_CONTACTS = {"ORGANIZER", "COMMITTEE", "ADMIN"};
+    private static final String[] SEE_CONTACTS = {"ORGANIZER", "COMMITTEE"};
 
     @Bean
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
@@ -68,6 +68,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/audit/**")
+                        .hasRole("AUDITOR")
                         .requestMatchers("/intake/**")
                         .hasAnyRole(SEE_CONTACTS)
                         .requestMatchers(HttpMethod.POST, "/entries/*/decisions", "/review/objections/*/decision")
