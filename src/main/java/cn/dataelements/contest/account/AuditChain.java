@@ -1,10 +1,7 @@
 package cn.dataelements.contest.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.dataelements.contest.system.storage.Sha256;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * The hash each audit row carries: sha-256 of the row before's hash and the row's own fields, so that editing,
@@ -20,12 +17,7 @@ public final class AuditChain {
     public static String hash(String previous, Instant at, String who, String action, String target, String detail) {
         String payload = previous + "\n" + micros(at) + "\n" + field(who) + "\n" + field(action) + "\n" + field(target)
                 + "\n" + field(detail);
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.of(payload);
     }
 
     static long micros(Instant at) {

@@ -22,7 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class AccountsTest {
 
     private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    private static final SecurityProperties ADMIN = new SecurityProperties("admin", "environment-password");
+    private static final SecurityProperties ADMIN = new SecurityProperties("admin", "environment-password", null);
 
     private final TestDatabase database = TestDatabase.fresh();
 

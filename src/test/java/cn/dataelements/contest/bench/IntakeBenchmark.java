@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,10 +54,7 @@ public final class IntakeBenchmark {
     private IntakeBenchmark(Map<String, String> args) {
         this.args = args;
         this.appUrl = args.get("app");
-        this.auth = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString(
-                                (args.get("admin") + ":" + args.get("adminPassword")).getBytes(StandardCharsets.UTF_8));
+        this.auth = "Bearer " + args.get("adminToken");
         this.appPid = Long.parseLong(args.get("pid"));
         this.ledger = new LedgerWatch(Path.of(args.get("data")));
     }

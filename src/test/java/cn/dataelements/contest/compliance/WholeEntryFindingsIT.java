@@ -3,9 +3,11 @@ package cn.dataelements.contest.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.account.ApiTokens;
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
+import cn.dataelements.contest.support.TestTokens;
 import cn.dataelements.contest.system.security.SecurityProperties;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,9 @@ class WholeEntryFindingsIT {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ApiTokens tokens;
 
     @LocalServerPort
     int port;
@@ -84,7 +88,7 @@ class WholeEntryFindingsIT {
                         HttpRequest.newBuilder(URI.create(
                                         "http://127.0.0.1:" + port + "/api/admin/lists/dishonest?name=shixin.csv"))
                                 .header("Content-Type", "text/csv")
-                                .header("Authorization", basic())
+                                .header("Authorization", bearer())
                                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -92,11 +96,8 @@ class WholeEntryFindingsIT {
         return json.readTree(response.body());
     }
 
-    private String basic() {
-        return "Basic "
-                + Base64.getEncoder()
-                        .encodeToString((security.adminUser() + ":" + security.adminPassword())
-                                .getBytes(StandardCharsets.UTF_8));
+    private String bearer() {
+        return TestTokens.bearer(tokens, security.adminUser());
     }
 
     private List<String> codes(String entryId) throws Exception {

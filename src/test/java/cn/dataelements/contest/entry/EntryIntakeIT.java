@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.account.ApiTokens;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
 import cn.dataelements.contest.support.TestMailServer;
+import cn.dataelements.contest.support.TestTokens;
 import cn.dataelements.contest.system.security.SecurityProperties;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -16,11 +18,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +35,9 @@ class EntryIntakeIT {
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final Path FORMS = Path.of("src/test/resources/forms");
     private static final String FORM = "01-headings-chinese-numerals.docx";
+
+    @Autowired
+    ApiTokens tokens;
 
     @Autowired
     ElasticsearchClient client;
@@ -91,14 +94,13 @@ class EntryIntakeIT {
         assertThat(entry.id()).startsWith("team-");
         assertThat(entry.versions()).hasSize(1);
 
-        HttpResponse<String> served = get("/api/entries/" + id, security.adminUser(), security.adminPassword());
+        HttpResponse<String> served = get("/api/entries/" + id, security.adminUser());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(json.readValue(served.body(), Entry.class)).isEqualTo(entry);
-        assertThat(get("/api/entries/" + id, null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/entries/" + id, null).statusCode()).isEqualTo(401);
 
-        JsonNode findings =
-                json.readTree(get("/api/entries/" + id + "/findings", security.adminUser(), security.adminPassword())
-                        .body());
+        JsonNode findings = json.readTree(
+                get("/api/entries/" + id + "/findings", security.adminUser()).body());
         JsonNode missing = null;
         for (JsonNode f : findings.get("findings")) {
             if (f.at("/finding/code").asText().equals("MATERIAL_MISSING")) {
@@ -116,18 +118,16 @@ class EntryIntakeIT {
                 HttpRequest.newBuilder(uri("/api/entries/" + id + "/decisions"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(decision)),
-                security.adminUser(),
-                security.adminPassword());
+                security.adminUser());
         assertThat(decided.statusCode()).isEqualTo(200);
 
-        HttpResponse<String> started = post("/api/admin/rebuild", security.adminUser(), security.adminPassword());
+        HttpResponse<String> started = post("/api/admin/rebuild", security.adminUser());
         assertThat(started.statusCode()).isEqualTo(202);
         String job = started.headers().firstValue("Location").orElseThrow();
         JsonNode rebuilt = await("rebuild " + job)
                 .atMost(Duration.ofMinutes(2))
                 .until(
-                        () -> json.readTree(get(job, security.adminUser(), security.adminPassword())
-                                .body()),
+                        () -> json.readTree(get(job, security.adminUser()).body()),
                         status -> !status.get("state").asText().equals("RUNNING"));
         assertThat(rebuilt.get("state").asText()).as(rebuilt.toString()).isEqualTo("DONE");
         assertThat(rebuilt.get("done").asInt()).isEqualTo(rebuilt.get("total").asInt());
@@ -148,26 +148,21 @@ class EntryIntakeIT {
                         e -> e != null);
     }
 
-    private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), user);
     }
 
-    private HttpResponse<String> post(String path, String user, String password) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), user, password);
+    private HttpResponse<String> post(String path, String user) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), user);
     }
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
-            throws Exception {
+    private HttpResponse<String> send(HttpRequest.Builder request, String user) throws Exception {
         if (user != null) {
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", TestTokens.bearer(tokens, user));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -3,9 +3,11 @@ package cn.dataelements.contest.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.account.ApiTokens;
 import cn.dataelements.contest.index.IndexItem;
 import cn.dataelements.contest.index.IndexProperties;
 import cn.dataelements.contest.index.Indexer;
+import cn.dataelements.contest.support.TestTokens;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,9 @@ class EntrySearchIT {
 
     private static final String TAG = UUID.randomUUID().toString().substring(0, 8);
     private static final SearchFixtures FIXTURES = fixtures();
+
+    @Autowired
+    ApiTokens tokens;
 
     @Autowired
     EntrySearch search;
@@ -228,7 +233,7 @@ class EntrySearchIT {
                 .send(
                         java.net.http.HttpRequest.newBuilder(
                                         java.net.URI.create("http://127.0.0.1:" + port + "/api/search/export" + query))
-                                .header("Authorization", basic())
+                                .header("Authorization", bearer())
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
 
@@ -243,11 +248,8 @@ class EntrySearchIT {
                 .anySatisfy(l -> assertThat(l).contains("智慧港口调度平台"));
     }
 
-    private String basic() {
-        return "Basic "
-                + java.util.Base64.getEncoder()
-                        .encodeToString((security.adminUser() + ":" + security.adminPassword())
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private String bearer() {
+        return TestTokens.bearer(tokens, security.adminUser());
     }
 
     private static String encode(String value) {

@@ -3,9 +3,11 @@ package cn.dataelements.contest.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.account.ApiTokens;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
 import cn.dataelements.contest.support.TestMailServer;
+import cn.dataelements.contest.support.TestTokens;
 import cn.dataelements.contest.system.security.SecurityProperties;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.URI;
@@ -14,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +30,9 @@ class SubmissionSearchIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApiTokens tokens;
 
     @Autowired
     SecurityProperties security;
@@ -61,14 +65,9 @@ class SubmissionSearchIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        String credentials = security.adminUser() + ":" + security.adminPassword();
         return http.send(
                 HttpRequest.newBuilder(uri(path))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", TestTokens.bearer(tokens, security.adminUser()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -29,6 +29,7 @@ public final class AppProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final String adminPassword = "app-" + UUID.randomUUID();
+    private final String adminToken = "ci_app-" + UUID.randomUUID() + UUID.randomUUID();
     private Process process;
 
     /**
@@ -45,6 +46,7 @@ public final class AppProcess implements AutoCloseable {
                 jar().toString()));
         command.add("--server.port=" + port);
         command.add("--intake.security.admin-password=" + adminPassword);
+        command.add("--intake.security.admin-token=" + adminToken);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     }
 
@@ -164,9 +166,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     private String adminAuthorization() {
-        return "Basic "
-                + java.util.Base64.getEncoder()
-                        .encodeToString(("admin:" + adminPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "Bearer " + adminToken;
     }
 
     private String health(boolean asAdmin) {

@@ -3,13 +3,13 @@ package cn.dataelements.contest.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.account.ApiTokens;
+import cn.dataelements.contest.support.TestTokens;
 import cn.dataelements.contest.system.security.SecurityProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +21,9 @@ class HealthAndSecurityIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApiTokens tokens;
 
     @Autowired
     SecurityProperties security;
@@ -70,14 +73,14 @@ class HealthAndSecurityIT {
     void metricsAndApiNeedASignedInUser() throws Exception {
         assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/submissions", null).statusCode()).isEqualTo(401);
-        assertThat(get("/actuator/metrics", basic(security.adminUser(), "wrong-password-123"))
+        assertThat(get("/actuator/metrics", "Bearer ci_not-a-token-anyone-was-given")
                         .statusCode())
                 .isEqualTo(401);
     }
 
     @Test
     void theAdminSeesMetrics() throws Exception {
-        HttpResponse<String> response = get("/actuator/metrics", basic(security.adminUser(), security.adminPassword()));
+        HttpResponse<String> response = get("/actuator/metrics", TestTokens.bearer(tokens, security.adminUser()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm.memory.used");
@@ -89,9 +92,5 @@ class HealthAndSecurityIT {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.system.security.SecurityProperties;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Accounts through the pages: an admin makes one, its person signs in; five wrong passwords lock it, even against
@@ -22,6 +29,9 @@ class AccountsIT {
 
     @Autowired
     SecurityProperties security;
+
+    @Autowired
+    JdbcClient db;
 
     @LocalServerPort
     int port;
@@ -259,5 +269,83 @@ class AccountsIT {
                 .contains("\"/api/search\"")
                 .contains("\"/api/search/export\"")
                 .contains("\"/api/entries/{id}\"");
+    }
+
+    @Test
+    void anApiTokenIsShownOnceActsAsItsAccountAndEndsWhenRevokedOrTheAccountIsDisabled() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());
+        String user = "tokens-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post(
+                "/admin/accounts",
+                Map.of(
+                        "username",
+                        user,
+                        "displayName",
+                        "脚本用户",
+                        "password",
+                        "the-scripts-owner",
+                        "roles",
+                        "ORGANIZER",
+                        "enabled",
+                        "true"),
+                true);
+        PageSession owner = PageSession.signedIn(base, user, "the-scripts-owner");
+
+        String first = newToken(owner, "评分导入脚本");
+        String second = newToken(owner, "备用");
+        assertThat(api(base, "/api/submissions", first)).isEqualTo(200);
+        assertThat(owner.get("/account/tokens").text())
+                .as("shown once")
+                .doesNotContain(first)
+                .contains("评分导入脚本");
+        assertThat(db.sql("select count(*) from api_tokens where token_hash = ? or label = ?")
+                        .params(first, first)
+                        .query(Integer.class)
+                        .single())
+                .as("only the hash is kept")
+                .isZero();
+
+        Matcher revoke = Pattern.compile("/account/tokens/([0-9a-f-]{36})/revoke")
+                .matcher(owner.get("/account/tokens").text());
+        List<String> ids = revoke.results().map(m -> m.group(1)).toList();
+        String firstId = db.sql("select id::text from api_tokens where username = ? and label = '评分导入脚本'")
+                .param(user)
+                .query(String.class)
+                .single();
+        assertThat(ids).contains(firstId);
+        assertThat(owner.post("/account/tokens/" + firstId + "/revoke", Map.of(), true)
+                        .status())
+                .isEqualTo(302);
+        assertThat(api(base, "/api/submissions", first)).as("revoked").isEqualTo(401);
+        assertThat(api(base, "/api/submissions", second)).isEqualTo(200);
+
+        admin.post("/admin/accounts/" + user, Map.of("displayName", "脚本用户", "roles", "ORGANIZER"), true);
+        assertThat(api(base, "/api/submissions", second))
+                .as("the account is disabled")
+                .isEqualTo(401);
+        assertThat(auditor(base, admin).get("/audit").text())
+                .contains("token.create")
+                .contains("token.revoke");
+    }
+
+    /** Makes a token on 我的令牌 and reads it from the answer, as its owner copies it. */
+    private static String newToken(PageSession owner, String label) throws Exception {
+        String page =
+                owner.post("/account/tokens", Map.of("label", label), true).text();
+        Matcher token = Pattern.compile("<code id=\"new-token\">(ci_[A-Za-z0-9_-]+)</code>")
+                .matcher(page);
+        assertThat(token.find()).as(page).isTrue();
+        return token.group(1);
+    }
+
+    private static int api(String base, String path, String token) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

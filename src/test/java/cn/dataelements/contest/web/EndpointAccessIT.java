@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.account.AccountStore;
+import cn.dataelements.contest.account.ApiTokens;
 import cn.dataelements.contest.account.Role;
 import cn.dataelements.contest.compliance.CommitteeDecisions;
 import cn.dataelements.contest.entry.Entry;
@@ -14,6 +15,7 @@ import cn.dataelements.contest.support.CompliantEntries;
 import cn.dataelements.contest.support.DocxText;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
+import cn.dataelements.contest.support.TestTokens;
 import cn.dataelements.contest.system.security.SecurityProperties;
 import cn.dataelements.contest.system.text.ChineseFolding;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -23,7 +25,6 @@ import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,6 +85,9 @@ class EndpointAccessIT {
 
     /** Pages anyone may load: they show no contest data. */
     private static final Set<String> PUBLIC = Set.of("/login", "/error");
+
+    @Autowired
+    ApiTokens tokens;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -266,6 +270,23 @@ class EndpointAccessIT {
         assertThat(accounts.find(form.get("username"))).isPresent();
     }
 
+    @Test
+    void aForgedCrossSitePostWithCachedCredentialsIsRefused() throws Exception {
+        PageSession organizer = PageSession.signedIn(base(), security.adminUser(), security.adminPassword());
+        String cachedBasic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((security.adminUser() + ":" + security.adminPassword()).getBytes(UTF_8));
+
+        PageSession.Answer api = organizer.crossSitePost("/api/review/rounds/" + BLIND_ROUND + "/close", cachedBasic);
+        PageSession.Answer page = organizer.crossSitePost("/review/rounds/" + BLIND_ROUND + "/close", cachedBasic);
+
+        assertThat(api.status())
+                .as("the API takes neither the cookie nor basic")
+                .isEqualTo(401);
+        assertThat(page.status()).as("a page POST without its CSRF token").isEqualTo(403);
+        assertThat(rounds.status(BLIND_ROUND)).isEqualTo(Rounds.Status.OPEN);
+    }
+
     /** Every mapping of the app, each path variable filled with a value that names something real where it can. */
     private List<Call> calls() {
         Map<String, String> values = Map.of(
@@ -308,11 +329,7 @@ class EndpointAccessIT {
     private PageSession.Answer api(Call call, String user) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + call.path()));
         if (user != null) {
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", TestTokens.bearer(tokens, user));
         }
         request = call.method().equals("GET")
                 ? request.GET()

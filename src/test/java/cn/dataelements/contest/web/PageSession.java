@@ -88,6 +88,21 @@ final class PageSession {
                 .build());
     }
 
+    /**
+     * Posts an empty form as a page on another site makes a browser send it: with the session's cookie and, when given,
+     * the basic credentials the browser cached for the app, without the CSRF token.
+     */
+    Answer crossSitePost(String path, String cachedBasic) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://forger.example")
+                .POST(HttpRequest.BodyPublishers.ofString(""));
+        if (cachedBasic != null) {
+            request.header("Authorization", cachedBasic);
+        }
+        return answer(request.build());
+    }
+
     /** Posts a form with one file, as multipart/form-data, with the CSRF token among the fields. */
     Answer postFile(String path, Map<String, String> form, String fileField, String fileName, byte[] content)
             throws Exception {

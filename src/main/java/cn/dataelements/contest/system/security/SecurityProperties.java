@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param adminUser the admin's user name (default admin)
  * @param adminPassword the admin's password, at least 12 characters; required
+ * @param adminToken an API token for the admin, at least 32 characters, for scripts that start the app and call its
+ *     API (the local run prints a curl with it); optional, never stored. Other tokens are made on 我的令牌.
  */
 @Validated
 @ConfigurationProperties("intake.security")
@@ -20,10 +22,14 @@ public record SecurityProperties(
 
         @NotBlank(message = "set INTAKE_SECURITY_ADMIN_PASSWORD: there is no default admin password")
         @Size(min = 12, message = "INTAKE_SECURITY_ADMIN_PASSWORD must have at least 12 characters")
-        String adminPassword) {
+        String adminPassword,
+
+        @Size(min = 32, message = "INTAKE_SECURITY_ADMIN_TOKEN must have at least 32 characters")
+        String adminToken) {
 
     @Override
     public String toString() {
-        return "SecurityProperties[adminUser=" + adminUser + ", adminPassword=***]";
+        return "SecurityProperties[adminUser=" + adminUser + ", adminPassword=***, adminToken="
+                + (adminToken == null ? "none" : "***") + "]";
     }
 }

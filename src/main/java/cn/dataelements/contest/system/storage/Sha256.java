@@ -1,5 +1,6 @@
 package cn.dataelements.contest.system.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,6 +16,13 @@ public final class Sha256 {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }
+    }
+
+    /** The hash of a text's UTF-8 bytes, lower-case hex. */
+    public static String of(String text) {
+        MessageDigest digest = digest();
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        return hex(digest);
     }
 
     /** The digest's value, lower-case hex. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.account.ApiTokens;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
 import cn.dataelements.contest.support.RouteFileTexts;
 import cn.dataelements.contest.support.TestMailServer;
+import cn.dataelements.contest.support.TestTokens;
 import cn.dataelements.contest.system.security.SecurityProperties;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,12 +20,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +45,9 @@ class RouteFilesIT {
     private static final String FIRST = "routes-first@contest.local";
     private static final String SECOND = "routes-second@contest.local";
     private static final String SECOND_PASSWORD = "pw-" + UUID.randomUUID();
+
+    @Autowired
+    ApiTokens tokens;
 
     @Autowired
     ElasticsearchClient client;
@@ -173,16 +176,12 @@ class RouteFilesIT {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .header("Authorization", basic(security.adminUser(), security.adminPassword()))
+                                .header("Authorization", TestTokens.bearer(tokens, security.adminUser()))
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String mailbox(String account, String password) {
