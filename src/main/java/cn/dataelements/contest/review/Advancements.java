@@ -12,17 +12,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Which entries advance from each round (or are awarded in the last), as the organizer set it, in the database
  * ({@code review_advancements}). The rules are checked in the statement that writes: an organizer's change applies
- * only to a closed round and never to an award the committee withdrew on an upheld objection, however the two race;
- * only the committee gives a withdrawn award back.
+ * only to a closed round whose next round has not opened (its entries are frozen from this list), and never to an
+ * award the committee withdrew on an upheld objection, however the two race; only the committee gives a withdrawn
+ * award back.
  */
 @Component
 public class Advancements {
 
+    private final ReviewPlan plan;
     private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
 
-    Advancements(JdbcClient db, TransactionTemplate transactions, AuditLog audit) {
+    Advancements(ReviewPlan plan, JdbcClient db, TransactionTemplate transactions, AuditLog audit) {
+        this.plan = plan;
         this.db = db;
         this.transactions = transactions;
         this.audit = audit;
@@ -43,6 +46,19 @@ public class Advancements {
                     .orElse("NOT_OPENED");
             if (!state.equals("CLOSED")) {
                 throw new ReviewException("本轮尚未结束，不能确定晋级。");
+            }
+            List<String> next = plan.rounds().stream()
+                    .filter(r -> r.from().equals(round))
+                    .map(ReviewPlan.Round::key)
+                    .toList();
+            for (String key : next) {
+                // the next round locks this round's row before it reads who advanced: the two never pass each other
+                if (db.sql("select exists (select 1 from review_rounds where round = ?)")
+                        .param(key)
+                        .query(Boolean.class)
+                        .single()) {
+                    throw new ReviewException("下一轮已开启，参评作品已按本轮晋级名单固定，晋级不能再改变。");
+                }
             }
             int written = db.sql("""
                             insert into review_advancements (round, entry_id, advanced, withdrawn, note, set_by, set_at)
@@ -104,6 +120,14 @@ public class Advancements {
                         rs.getString("set_by"),
                         rs.getTimestamp("set_at").toInstant()))
                 .optional();
+    }
+
+    /** The entries whose award in the round was withdrawn on an upheld objection. */
+    public List<String> withdrawn(String round) {
+        return db.sql("select entry_id from review_advancements where round = ? and withdrawn order by entry_id")
+                .param(round)
+                .query(String.class)
+                .list();
     }
 
     /** The entries that advance from the round (withdrawn ones do not). */

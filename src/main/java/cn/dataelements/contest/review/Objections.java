@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ public class Objections {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Path evidenceDir;
+    private final long evidenceMaxSize;
     private final Advancements advancements;
+    private final PublicNotice notices;
     private final AuditLog audit;
 
     Objections(
@@ -47,11 +50,14 @@ public class Objections {
             ObjectMapper json,
             ReviewProperties properties,
             Advancements advancements,
+            PublicNotice notices,
             AuditLog audit) {
+        this.notices = notices;
         this.db = db;
         this.transactions = transactions;
         this.json = json;
         this.evidenceDir = properties.dir().toAbsolutePath().resolve("evidence");
+        this.evidenceMaxSize = properties.evidenceMaxSize().toBytes();
         this.advancements = advancements;
         this.audit = audit;
     }
@@ -90,6 +96,14 @@ public class Objections {
         if (!missing.isEmpty()) {
             throw new ReviewException("举报实行实名制，并须提供相应证据，匿名举报无效。缺少：" + String.join("、", missing) + "。");
         }
+        for (Upload file : evidence) {
+            if (file.bytes().length > evidenceMaxSize) {
+                throw new ReviewException("证据文件“" + file.name() + "”有 " + megabytes(file.bytes().length) + "，超过每个文件 "
+                        + megabytes(evidenceMaxSize) + " 的上限；请压缩或拆分后再登记。");
+            }
+        }
+        Instant received = receivedAt == null ? Instant.now() : receivedAt;
+        requireOnNotice(round, entryId, received);
         List<Objection.EvidenceFile> kept = evidence.stream()
                 .filter(e -> e.bytes().length > 0)
                 .map(e -> new Objection.EvidenceFile(e.name(), keep(e.bytes()), e.bytes().length))
@@ -103,7 +117,7 @@ public class Objections {
                 contact.strip(),
                 reason.strip(),
                 kept,
-                receivedAt == null ? Instant.now() : receivedAt,
+                received,
                 who);
         transactions.executeWithoutResult(status -> {
             db.sql("insert into review_objections (id, round, entry_id, name, unit, contact, reason, evidence,"
@@ -123,6 +137,27 @@ public class Objections {
             audit.record(who, "review.objection", entryId, objection.id());
         });
         return objection;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
+    }
+
+    /**
+     * The guide takes objections to the award list during its public notice: the entry must be awarded in the round,
+     * whose notice has started, and the objection received within the notice period (Beijing days, both ends).
+     */
+    private void requireOnNotice(String round, String entryId, Instant received) {
+        String rule = "举报受理范围：公示期内对获奖名单上作品的实名举报。";
+        Notice notice = notices.of(round).orElseThrow(() -> new ReviewException(rule + "本轮获奖名单尚未公示，不能登记举报。"));
+        LocalDate day = LocalDate.ofInstant(received, PublicNotice.BEIJING);
+        if (day.isBefore(notice.startsOn()) || day.isAfter(notice.endsOn())) {
+            throw new ReviewException(
+                    rule + "公示期为 " + notice.startsOn() + " 至 " + notice.endsOn() + "（北京时间），这条举报收到于 " + day + "，不予受理。");
+        }
+        if (!advancements.advanced(round).contains(entryId)) {
+            throw new ReviewException(rule + "该作品不在本轮获奖名单上（或奖项已撤销），不予受理。");
+        }
     }
 
     /** The committee decides; an upheld objection withdraws the entry's award, in the same transaction. */

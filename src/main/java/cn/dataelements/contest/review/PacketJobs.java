@@ -98,14 +98,14 @@ public class PacketJobs {
             label = shown.name() + " · " + (track == null ? "全部赛道" : "赛道 " + track) + " 的评审材料";
         }
         audit.record(by, "review.packets", round, label);
-        return start(chosen, shown.blind(), label, by);
+        return start(chosen, new PacketReading(shown, reviewer == null ? "" : reviewer.strip()), label, by);
     }
 
-    private Job start(List<RoundEntry> chosen, boolean blind, String label, String by) {
+    private Job start(List<RoundEntry> chosen, PacketReading reading, String label, String by) {
         Job job =
                 new Job(UUID.randomUUID().toString(), label, chosen.size(), 0, "RUNNING", List.of(), by, Instant.now());
         jobs.put(job.id(), job);
-        worker.submit(() -> run(job, chosen, blind));
+        worker.submit(() -> run(job, chosen, reading));
         return job;
     }
 
@@ -118,7 +118,7 @@ public class PacketJobs {
         return find(id).filter(j -> j.state().equals("DONE")).map(j -> dir.resolve(j.id() + ".zip"));
     }
 
-    private void run(Job job, List<RoundEntry> chosen, boolean blind) {
+    private void run(Job job, List<RoundEntry> chosen, PacketReading reading) {
         List<String> problems = new ArrayList<>();
         try {
             Files.createDirectories(dir);
@@ -127,7 +127,7 @@ public class PacketJobs {
                     ZipOutputStream zip = new ZipOutputStream(out)) {
                 int done = 0;
                 for (RoundEntry entry : chosen) {
-                    add(zip, entry, blind, problems);
+                    add(zip, entry, reading, problems);
                     jobs.put(job.id(), progress(job, ++done, "RUNNING", problems));
                 }
             }
@@ -141,11 +141,13 @@ public class PacketJobs {
     }
 
     /** One entry's packet, made whole in a file of its own first: a packet that fails leaves nothing in the batch. */
-    private void add(ZipOutputStream zip, RoundEntry entry, boolean blind, List<String> problems) throws IOException {
+    private void add(ZipOutputStream zip, RoundEntry entry, PacketReading reading, List<String> problems)
+            throws IOException {
+        boolean blind = reading.round().blind();
         Path one = Files.createTempFile(dir, "packet-", ".zip");
         try {
             try (OutputStream out = Files.newOutputStream(one)) {
-                packets.write(entry.entryId(), entry.code(), blind, out);
+                packets.write(entry.entryId(), entry.code(), blind, reading, out);
             }
             zip.putNextEntry(new ZipEntry(Packets.fileName(entry.code(), blind)));
             Files.copy(one, zip);

@@ -32,7 +32,9 @@ final class PacketPdf {
         HEADING(14, 8),
         SUBHEADING(12, 4),
         BODY(10.5f, 3),
-        NOTE(9, 2);
+        NOTE(9, 2),
+        /** Not text: what follows starts on a new page. */
+        PAGE(0, 0);
 
         final float size;
         final float spaceBefore;
@@ -141,6 +143,10 @@ final class PacketPdf {
         }
 
         void block(Block block) throws IOException {
+            if (block.style() == Style.PAGE) {
+                newPage();
+                return;
+            }
             float size = block.style().size;
             y -= block.style().spaceBefore;
             for (String paragraph : drawable(block.text()).split("\n", -1)) {

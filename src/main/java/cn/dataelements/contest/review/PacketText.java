@@ -1,5 +1,6 @@
 package cn.dataelements.contest.review;
 
+import cn.dataelements.contest.system.sheets.SheetWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the packet's PDF says, in order: the title, what the packet leaves out, track and topic, the team (not in a
+ * What the packet's PDF says, in order: for a round's review a cover (contest, round, criteria, reader), then the
+ * title, what the packet leaves out, track and topic, the team (not in a
  * blind packet), the form's sections in the catalog's order with the sub-parts each holds, the materials, and the
  * compliance findings with the committee's decisions.
  */
@@ -22,7 +24,15 @@ final class PacketText {
     private PacketText() {}
 
     static List<PacketPdf.Block> blocks(PacketEntry packet) {
+        return blocks(packet, null);
+    }
+
+    /** The PDF's blocks; for a round's review, between a cover and a score page, without the compliance review. */
+    static List<PacketPdf.Block> blocks(PacketEntry packet, PacketReading reading) {
         List<PacketPdf.Block> blocks = new ArrayList<>();
+        if (reading != null) {
+            cover(blocks, packet, reading);
+        }
         blocks.add(block(PacketPdf.Style.TITLE, packet.workTitle().isBlank() ? "（未写作品名称）" : packet.workTitle()));
         packet.notes().forEach(note -> blocks.add(block(PacketPdf.Style.NOTE, note)));
         blocks.add(block(PacketPdf.Style.BODY, "作品编号：" + packet.code()));
@@ -57,6 +67,10 @@ final class PacketText {
         }
         blocks.add(block(PacketPdf.Style.HEADING, "材料清单"));
         packet.materials().forEach(m -> blocks.add(block(PacketPdf.Style.BODY, "· " + m)));
+        if (reading != null) {
+            scorePage(blocks, packet, reading);
+            return blocks;
+        }
         blocks.add(block(PacketPdf.Style.HEADING, "合规性审查"));
         if (packet.findings().isEmpty()) {
             blocks.add(block(PacketPdf.Style.BODY, "没有需要说明的问题。"));
@@ -73,6 +87,45 @@ final class PacketText {
             }
         }
         return blocks;
+    }
+
+    private static void cover(List<PacketPdf.Block> blocks, PacketEntry packet, PacketReading reading) {
+        ReviewPlan.Round round = reading.round();
+        blocks.add(block(PacketPdf.Style.TITLE, SheetWriter.CONTEST));
+        blocks.add(block(PacketPdf.Style.HEADING, round.name() + (round.blind() ? "（盲评）" : "（实名评审）") + " · 评审材料"));
+        blocks.add(block(PacketPdf.Style.BODY, "评审编号：" + packet.code()));
+        blocks.add(block(PacketPdf.Style.BODY, "赛道：" + packet.track()));
+        blocks.add(block(PacketPdf.Style.BODY, "评审专家：" + (reading.reader().isBlank() ? "＿＿＿＿＿＿＿＿" : reading.reader())));
+        blocks.add(block(PacketPdf.Style.HEADING, "评分项"));
+        for (ReviewPlan.Criterion criterion : round.criteria()) {
+            blocks.add(block(
+                    PacketPdf.Style.BODY,
+                    "· " + criterion.name() + "：" + criterion.min().toPlainString() + "–"
+                            + criterion.max().toPlainString() + " 分，权重 "
+                            + criterion.weight().toPlainString()));
+        }
+        blocks.add(block(
+                PacketPdf.Style.NOTE, "每项填写范围内的分数，最多两位小数；作品得分为各项的加权平均。评分请在“我的评审”页面或评分表中填写；" + "纸质评分见最后一页，签字后交组织方代录。"));
+        blocks.add(block(PacketPdf.Style.PAGE, ""));
+    }
+
+    private static void scorePage(List<PacketPdf.Block> blocks, PacketEntry packet, PacketReading reading) {
+        ReviewPlan.Round round = reading.round();
+        blocks.add(block(PacketPdf.Style.PAGE, ""));
+        blocks.add(block(PacketPdf.Style.TITLE, round.name() + "评分页"));
+        blocks.add(block(PacketPdf.Style.BODY, SheetWriter.CONTEST + " · 评审编号：" + packet.code()));
+        for (ReviewPlan.Criterion criterion : round.criteria()) {
+            blocks.add(block(
+                    PacketPdf.Style.BODY,
+                    criterion.name() + "（" + criterion.min().toPlainString() + "–"
+                            + criterion.max().toPlainString() + " 分，权重 "
+                            + criterion.weight().toPlainString() + "）：＿＿＿＿＿＿"));
+        }
+        blocks.add(block(PacketPdf.Style.BODY, "评语：\n\n\n\n"));
+        blocks.add(block(
+                PacketPdf.Style.BODY,
+                "评审专家签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
+                        + (reading.reader().isBlank() ? "" : "\n（" + reading.reader() + "）")));
     }
 
     private static PacketPdf.Block block(PacketPdf.Style style, String text) {

@@ -67,9 +67,21 @@ public class Packets {
      * @param code the 作品编号 the packet gives: the round's code for a reviewer, never the entry's id in a blind packet
      */
     public void write(String entryId, String code, boolean blind, OutputStream out) throws IOException {
+        write(entryId, code, blind, null, out);
+    }
+
+    /**
+     * Writes the entry's packet for a round's review: with a cover and a score page, without the compliance review.
+     *
+     * @param reading the round and the reader, or null for a packet outside a round
+     */
+    public void write(String entryId, String code, boolean blind, PacketReading reading, OutputStream out)
+            throws IOException {
         Entry entry = entries.find(entryId).orElseThrow(() -> new ReviewException("没有这个作品：" + code));
-        PacketEntry packet = packet(entry, code, blind);
-        PacketPdf.Result summary = pdf.render(packet.workTitle(), PacketText.blocks(packet));
+        PacketEntry packet = reading == null
+                ? packet(entry, code, blind)
+                : PacketBuilder.build(entry, code, blind, blind ? senders(entry) : List.of(), List.of());
+        PacketPdf.Result summary = pdf.render(packet.workTitle(), PacketText.blocks(packet, reading));
         ZipOutputStream zip = new ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
         zip.putNextEntry(new ZipEntry("entry.json"));
         zip.write(json.writeValueAsBytes(withMissing(packet, summary.missing())));

@@ -32,8 +32,11 @@ public final class Ranking {
      * @param missing the assigned reviewers who have not scored
      * @param rank 1 for the best; tied entries share it; 0 for an entry nobody has scored, which has no rank
      * @param tied another entry of the track has the same rounded mean
-     * @param proposed within the top {@code advancePerTrack}
+     * @param proposed within the top {@code advancePerTrack} of the entries whose award was not withdrawn; never a
+     *     withdrawn one, which leaves its place to the next
      * @param advanced the organizer's decision
+     * @param withdrawn its award was withdrawn on an upheld objection
+     * @param proxied the reviewers whose score an organizer entered from their signed paper sheet (代录)
      */
     public record Row(
             RoundEntry entry,
@@ -44,7 +47,9 @@ public final class Ranking {
             int rank,
             boolean tied,
             boolean proposed,
-            boolean advanced) {}
+            boolean advanced,
+            boolean withdrawn,
+            List<String> proxied) {}
 
     private Ranking() {}
 
@@ -53,13 +58,20 @@ public final class Ranking {
             List<RoundEntry> entries,
             List<Assignment> assignments,
             List<Score> scores,
-            Set<String> advanced) {
+            Set<String> advanced,
+            Set<String> withdrawn) {
         Map<Integer, List<Row>> byTrack = new TreeMap<>();
         Map<Integer, String> names = new TreeMap<>();
         for (RoundEntry entry : entries) {
             names.put(entry.track(), entry.trackName());
             byTrack.computeIfAbsent(entry.track(), t -> new ArrayList<>())
-                    .add(unranked(round, entry, assignments, scores, advanced.contains(entry.entryId())));
+                    .add(unranked(
+                            round,
+                            entry,
+                            assignments,
+                            scores,
+                            advanced.contains(entry.entryId()),
+                            withdrawn.contains(entry.entryId())));
         }
         List<Track> tracks = new ArrayList<>();
         byTrack.forEach((number, rows) -> tracks.add(ranked(number, names.get(number), rows, round)));
@@ -87,9 +99,11 @@ public final class Ranking {
             RoundEntry entry,
             List<Assignment> assignments,
             List<Score> scores,
-            boolean advanced) {
+            boolean advanced,
+            boolean withdrawn) {
         Map<String, BigDecimal> byReviewer = new TreeMap<>();
         List<String> missing = new ArrayList<>();
+        List<String> proxied = new ArrayList<>();
         assignments.stream()
                 .filter(a -> a.entryId().equals(entry.entryId()))
                 .map(Assignment::reviewer)
@@ -100,7 +114,12 @@ public final class Ranking {
                         .findFirst()
                         .filter(s -> complete(round, s))
                         .ifPresentOrElse(
-                                s -> byReviewer.put(reviewer, weighted(round, s.criteria())),
+                                s -> {
+                                    byReviewer.put(reviewer, weighted(round, s.criteria()));
+                                    if (!s.by().equals(reviewer)) {
+                                        proxied.add(reviewer);
+                                    }
+                                },
                                 () -> missing.add(reviewer)));
         BigDecimal mean = null;
         BigDecimal spread = null;
@@ -117,7 +136,7 @@ public final class Ranking {
         }
         Map<String, BigDecimal> shown = new TreeMap<>();
         byReviewer.forEach((reviewer, score) -> shown.put(reviewer, score.setScale(2, RoundingMode.HALF_UP)));
-        return new Row(entry, mean, spread, shown, missing, 0, false, false, advanced);
+        return new Row(entry, mean, spread, shown, missing, 0, false, false, advanced, withdrawn, proxied);
     }
 
     private static Track ranked(int number, String name, List<Row> rows, ReviewPlan.Round round) {
@@ -145,7 +164,15 @@ public final class Ranking {
                     && sorted.stream()
                             .filter(o -> o != row)
                             .anyMatch(o -> o.mean() != null && o.mean().compareTo(row.mean()) == 0);
-            boolean proposed = row.mean() != null && rank <= round.advancePerTrack();
+            // the line counts only the entries that can be awarded: a withdrawn award leaves its place to the next
+            boolean proposed = row.mean() != null
+                    && !row.withdrawn()
+                    && sorted.stream()
+                                    .filter(o -> !o.withdrawn()
+                                            && o.mean() != null
+                                            && o.mean().compareTo(row.mean()) > 0)
+                                    .count()
+                            < round.advancePerTrack();
             ranked.add(new Row(
                     row.entry(),
                     row.mean(),
@@ -155,7 +182,9 @@ public final class Ranking {
                     rank,
                     tied,
                     proposed,
-                    row.advanced()));
+                    row.advanced(),
+                    row.withdrawn(),
+                    row.proxied()));
         }
         long proposed = ranked.stream().filter(Row::proposed).count();
         return new Track(number, name, ranked, proposed > round.advancePerTrack());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
@@ -71,9 +72,16 @@ class ReviewController {
         return rounds.open(round, who.getName());
     }
 
+    /**
+     * The reasons for the scores a round closes without, by {@link MissingScore#key} ({@code entryId:reviewer}); a
+     * close without them while scores are missing answers 409 listing them under {@code missing}.
+     */
+    record CloseRequest(Map<String, String> reasons) {}
+
     @PostMapping("/api/review/rounds/{round}/close")
-    RoundView close(@PathVariable String round, Authentication who) {
-        rounds.close(round, who.getName());
+    RoundView close(
+            @PathVariable String round, @RequestBody(required = false) CloseRequest request, Authentication who) {
+        rounds.close(round, who.getName(), request == null || request.reasons() == null ? Map.of() : request.reasons());
         return view(round);
     }
 

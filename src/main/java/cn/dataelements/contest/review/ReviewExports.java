@@ -1,6 +1,7 @@
 package cn.dataelements.contest.review;
 
 import cn.dataelements.contest.exam.ExamResult;
+import cn.dataelements.contest.system.sheets.SheetWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -8,12 +9,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The review's spreadsheets: a round's ranking, the award list for publication, the 数字技能 exam ranking. */
+/**
+ * The review's spreadsheets, written by {@link SheetWriter} (never a formula, long cells cut): a round's ranking, the
+ * award list for publication, the 数字技能 exam ranking.
+ */
 public final class ReviewExports {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
@@ -22,15 +23,30 @@ public final class ReviewExports {
 
     public static void ranking(ReviewPlan.Round round, List<Ranking.Track> tracks, OutputStream out)
             throws IOException {
-        try (Workbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet(round.name() + "排名");
-            row(
-                    sheet, 0, "赛道", "名次", "并列", "作品编号", "评审编号", "作品名称", "平均分", "评审间差距", "已评/应评", "未评专家", "各专家得分",
-                    "建议晋级", "已晋级");
+        try (SheetWriter workbook = new SheetWriter()) {
+            Sheet sheet = workbook.sheet(round.name() + "排名");
+            workbook.row(
+                    sheet,
+                    0,
+                    "赛道",
+                    "名次",
+                    "并列",
+                    "作品编号",
+                    "评审编号",
+                    "作品名称",
+                    "平均分",
+                    "评审间差距",
+                    "已评/应评",
+                    "未评专家",
+                    "各专家得分",
+                    "建议晋级",
+                    "已晋级",
+                    "奖项撤销",
+                    "代录（组织方据签字纸质表录入）");
             int r = 1;
             for (Ranking.Track track : tracks) {
                 for (Ranking.Row row : track.rows()) {
-                    row(
+                    workbook.row(
                             sheet,
                             r++,
                             track.name(),
@@ -47,7 +63,9 @@ public final class ReviewExports {
                             String.join("、", row.missing()),
                             reviewerScores(row.reviewerScores()),
                             row.proposed() ? "是" : "",
-                            row.advanced() ? "是" : "");
+                            row.advanced() ? "是" : "",
+                            row.withdrawn() ? "已撤销（举报成立）" : "",
+                            String.join("、", row.proxied()));
                 }
             }
             workbook.write(out);
@@ -56,10 +74,10 @@ public final class ReviewExports {
 
     public static void awards(ReviewPlan.Round round, Notice notice, List<Standings.Award> awards, OutputStream out)
             throws IOException {
-        try (Workbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("获奖名单");
-            row(sheet, 0, "数据要素×大赛威海市选拔赛" + round.name() + "获奖作品名单（公示）");
-            row(
+        try (SheetWriter workbook = new SheetWriter()) {
+            Sheet sheet = workbook.sheet("获奖名单");
+            workbook.row(sheet, 0, SheetWriter.CONTEST + round.name() + "获奖作品名单（公示）");
+            workbook.row(
                     sheet,
                     1,
                     notice == null
@@ -69,10 +87,10 @@ public final class ReviewExports {
                                             - notice.startsOn().toEpochDay()
                                             + 1)
                                     + " 天。举报实行实名制，须提供相应证据，匿名举报无效。");
-            row(sheet, 2, "赛道", "作品名称", "参赛单位", "得分", "状态");
+            workbook.row(sheet, 2, "赛道", "作品名称", "参赛单位", "得分", "状态");
             int r = 3;
             for (Standings.Award award : awards) {
-                row(
+                workbook.row(
                         sheet,
                         r++,
                         award.trackName(),
@@ -86,13 +104,13 @@ public final class ReviewExports {
     }
 
     public static void exam(List<ExamRanking.Row> rows, OutputStream out) throws IOException {
-        try (Workbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("数字技能排名");
-            row(sheet, 0, "考试", "名次", "并列", "姓名", "单位", "成绩");
+        try (SheetWriter workbook = new SheetWriter()) {
+            Sheet sheet = workbook.sheet("数字技能排名");
+            workbook.row(sheet, 0, "考试", "名次", "并列", "姓名", "单位", "成绩");
             int r = 1;
             for (ExamRanking.Row row : rows) {
                 ExamResult result = row.result();
-                row(
+                workbook.row(
                         sheet,
                         r++,
                         row.exam(),
@@ -103,13 +121,6 @@ public final class ReviewExports {
                         plain(result.score()));
             }
             workbook.write(out);
-        }
-    }
-
-    private static void row(Sheet sheet, int index, String... values) {
-        Row row = sheet.createRow(index);
-        for (int c = 0; c < values.length; c++) {
-            row.createCell(c).setCellValue(values[c]);
         }
     }
 

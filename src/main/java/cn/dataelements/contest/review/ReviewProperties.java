@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -16,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param font the TrueType font or collection the packets' PDF embeds for Chinese (default Debian's
  *     {@code fonts-wqy-microhei}, installed by {@code bin/setup} and the Dockerfile)
  * @param noticeDays how long the award list is on public notice, in days (default 5, the guide's section 五)
+ * @param evidenceMaxSize the largest evidence file an objection takes (default 50MB); the multipart limit of the
+ *     pages follows it
  */
 @Validated
 @ConfigurationProperties("intake.review")
@@ -26,4 +29,5 @@ public record ReviewProperties(
         @DefaultValue("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc") @NotNull
         Path font,
 
-        @DefaultValue("5") @Min(1) int noticeDays) {}
+        @DefaultValue("5") @Min(1) int noticeDays,
+        @DefaultValue("50MB") @NotNull DataSize evidenceMaxSize) {}

@@ -27,11 +27,20 @@ public class ReviewerDesk {
     public record Task(
             ReviewPlan.Round round, String status, String code, String workTitle, String trackName, GivenScore score) {}
 
-    /** The reviewer's score for an entry, without the entry's id. */
-    public record GivenScore(Map<String, BigDecimal> criteria, String comment, String source, Instant at) {
+    /**
+     * The reviewer's score for an entry, without the entry's id.
+     *
+     * @param by who entered it: the reviewer, or the organizer who entered their paper sheet (代录)
+     */
+    public record GivenScore(Map<String, BigDecimal> criteria, String comment, String source, String by, Instant at) {
 
         static GivenScore of(Score score) {
-            return new GivenScore(score.criteria(), score.comment(), score.source(), score.at());
+            return new GivenScore(score.criteria(), score.comment(), score.source(), score.by(), score.at());
+        }
+
+        /** Entered by an organizer from the reviewer's signed paper sheet. */
+        public boolean proxy(String reviewer) {
+            return !by.equals(reviewer);
         }
     }
 
@@ -79,7 +88,8 @@ public class ReviewerDesk {
                 response,
                 Packets.fileName(entry.code(), shown.blind()),
                 "application/zip",
-                out -> packets.write(entry.entryId(), entry.code(), shown.blind(), out));
+                out -> packets.write(
+                        entry.entryId(), entry.code(), shown.blind(), new PacketReading(shown, reviewer), out));
     }
 
     /** Records or corrects the reviewer's score for the entry with this code while the round is open. */

@@ -1,5 +1,6 @@
 package cn.dataelements.contest.review;
 
+import cn.dataelements.contest.system.sheets.SheetWriter;
 import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -69,10 +70,10 @@ class ReviewingController {
     /** The round's score sheet for the signed-in reviewer, to fill in offline. */
     @GetMapping("/api/reviewing/{round}/sheet")
     void sheet(@PathVariable String round, Authentication who, HttpServletResponse response) throws IOException {
-        rounds.round(round);
+        ReviewPlan.Round shown = rounds.round(round);
         Downloads.send(
                 response,
-                round + "-" + who.getName() + ".xlsx",
+                SheetWriter.fileName("评分表", shown.name(), who.getName()),
                 Downloads.XLSX,
                 out -> sheets.write(round, who.getName(), out));
     }
@@ -111,6 +112,10 @@ class ReviewingController {
         HttpStatus status = e instanceof UnknownRoundException
                 ? HttpStatus.NOT_FOUND
                 : e instanceof InvalidScoreException ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
-        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        if (e instanceof RoundIncompleteException incomplete) {
+            problem.setProperty("missing", incomplete.missing());
+        }
+        return problem;
     }
 }

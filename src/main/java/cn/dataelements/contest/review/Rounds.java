@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,10 +98,9 @@ public class Rounds {
     }
 
     private RoundEntry roundEntry(String key, ResultSet rs) throws SQLException {
-        String name = plan.round(key).map(ReviewPlan.Round::name).orElse(key);
         return new RoundEntry(
                 rs.getString("entry_id"),
-                RoundCodes.shown(name, rs.getString("code")),
+                shownCode(key, rs),
                 rs.getString("work_title"),
                 rs.getInt("track"),
                 rs.getString("track_name"));
@@ -118,6 +120,17 @@ public class Rounds {
             throw new ReviewException(round.name() + "暂时没有可参评的作品（须通过合规性审查：没有未处理的阻断问题，" + "或监督委员会已驳回），本轮未开启。");
         }
         transactions.executeWithoutResult(status -> {
+            if (!round.from().isEmpty()) {
+                // holds the round before while this one freezes its list: no advancement changes in between
+                db.sql("select status from review_rounds where round = ? for update")
+                        .param(round.from())
+                        .query(String.class)
+                        .optional();
+                if (!Set.copyOf(advancements.advanced(round.from()))
+                        .equals(entries.stream().map(RoundEntry::entryId).collect(Collectors.toSet()))) {
+                    throw new ReviewException(round(round.from()).name() + "的晋级名单刚刚改变，请刷新后重新开启" + round.name() + "。");
+                }
+            }
             int opened =
                     db.sql("""
                             insert into review_rounds (round, status, opened_by, opened_at) values (?, 'OPEN', ?, ?)
@@ -158,18 +171,85 @@ public class Rounds {
                 .toList();
     }
 
-    public void close(String key, String who) {
+    /**
+     * Closes a round: no score changes after. Every active assignment must be scored, or have a reason in
+     * {@code reasons} (by {@link MissingScore#key}); the reasons are kept with the round.
+     *
+     * @throws RoundIncompleteException naming every missing score when one has no reason
+     */
+    public void close(String key, String who, Map<String, String> reasons) {
         ReviewPlan.Round round = round(key);
         transactions.executeWithoutResult(status -> {
-            int closed = db.sql("update review_rounds set status = 'CLOSED', closed_by = ?, closed_at = ?"
-                            + " where round = ? and status = 'OPEN'")
-                    .params(who, Timestamp.from(Instant.now()), key)
-                    .update();
-            if (closed == 0) {
+            // held until commit: no score or assignment of this round changes while it closes
+            String state = db.sql("select status from review_rounds where round = ? for update")
+                    .param(key)
+                    .query(String.class)
+                    .optional()
+                    .orElse(Status.NOT_OPENED.name());
+            if (!state.equals(Status.OPEN.name())) {
                 throw new ReviewException(round.name() + "没有在进行中，不能结束。");
             }
-            audit.record(who, "review.round.close", key, "");
+            List<MissingScore> missing = missing(key);
+            if (missing.stream().anyMatch(m -> reasons.getOrDefault(m.key(), "").isBlank())) {
+                throw new RoundIncompleteException(round.name(), missing);
+            }
+            Timestamp now = Timestamp.from(Instant.now());
+            for (MissingScore m : missing) {
+                db.sql("insert into review_missing_scores (round, entry_id, reviewer, reason, recorded_by, recorded_at)"
+                                + " values (?, ?, ?, ?, ?, ?)")
+                        .params(
+                                key,
+                                m.entryId(),
+                                m.reviewer(),
+                                reasons.get(m.key()).strip(),
+                                who,
+                                now)
+                        .update();
+            }
+            db.sql("update review_rounds set status = 'CLOSED', closed_by = ?, closed_at = ? where round = ?")
+                    .params(who, now, key)
+                    .update();
+            audit.record(
+                    who,
+                    "review.round.close",
+                    key,
+                    missing.isEmpty() ? "all scored" : missing.size() + " scores missing, each with a reason");
         });
+    }
+
+    /**
+     * The scores the round lacks: each active assignment without a score, by track and code; once closed, those it
+     * closed without, with their reasons.
+     */
+    public List<MissingScore> missing(String key) {
+        if (status(key) == Status.CLOSED) {
+            return db.sql("""
+                            select m.entry_id, e.code, m.reviewer, m.reason from review_missing_scores m
+                            join review_round_entries e on e.round = m.round and e.entry_id = m.entry_id
+                            where m.round = ? order by e.track, e.code, m.reviewer
+                            """)
+                    .param(key)
+                    .query((rs, n) -> missingScore(key, rs))
+                    .list();
+        }
+        return db.sql("""
+                        select a.entry_id, e.code, a.reviewer, '' as reason from review_assignments a
+                        join review_round_entries e on e.round = a.round and e.entry_id = a.entry_id
+                        where a.round = ? and a.active and not exists (
+                          select 1 from review_scores s
+                          where s.round = a.round and s.entry_id = a.entry_id and s.reviewer = a.reviewer)
+                        order by e.track, e.code, a.reviewer
+                        """).param(key).query((rs, n) -> missingScore(key, rs)).list();
+    }
+
+    /** The row's code as people read it, after the round's name. */
+    private String shownCode(String key, ResultSet rs) throws SQLException {
+        return RoundCodes.shown(plan.round(key).map(ReviewPlan.Round::name).orElse(key), rs.getString("code"));
+    }
+
+    private MissingScore missingScore(String key, ResultSet rs) throws SQLException {
+        return new MissingScore(
+                rs.getString("entry_id"), shownCode(key, rs), rs.getString("reviewer"), rs.getString("reason"));
     }
 
     /**

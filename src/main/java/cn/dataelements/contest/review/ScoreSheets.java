@@ -1,5 +1,6 @@
 package cn.dataelements.contest.review;
 
+import cn.dataelements.contest.system.sheets.SheetWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,50 +49,50 @@ public class ScoreSheets {
 
     public void write(String roundKey, String reviewer, OutputStream out) throws IOException {
         ReviewPlan.Round round = rounds.round(roundKey);
-        try (Workbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet(SHEET);
-            Row header = sheet.createRow(0);
-            header.createCell(0).setCellValue("评审编号");
-            header.createCell(1).setCellValue("作品名称");
-            header.createCell(2).setCellValue("赛道");
+        try (SheetWriter workbook = new SheetWriter()) {
+            Sheet sheet = workbook.sheet(SHEET);
+            Row header = workbook.row(sheet, 0, "评审编号", "作品名称", "赛道");
             for (int c = 0; c < round.criteria().size(); c++) {
                 ReviewPlan.Criterion criterion = round.criteria().get(c);
-                header.createCell(FIRST_CRITERION + c)
-                        .setCellValue(criterion.name() + "（" + criterion.min().toPlainString() + "–"
+                workbook.text(
+                        header,
+                        FIRST_CRITERION + c,
+                        criterion.name() + "（" + criterion.min().toPlainString() + "–"
                                 + criterion.max().toPlainString() + "）");
             }
-            header.createCell(FIRST_CRITERION + round.criteria().size()).setCellValue("评语");
+            workbook.text(header, FIRST_CRITERION + round.criteria().size(), "评语");
             int r = 1;
             for (Assignment assignment : assignments.ofReviewer(reviewer)) {
                 if (!assignment.round().equals(roundKey)) {
                     continue;
                 }
                 Optional<RoundEntry> entry = rounds.entry(roundKey, assignment.entryId());
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(entry.map(RoundEntry::code).orElse(""));
-                row.createCell(1).setCellValue(entry.isEmpty() ? "" : packets.title(entry.get(), round.blind()));
-                row.createCell(2).setCellValue(entry.map(RoundEntry::trackName).orElse(""));
+                Row row = workbook.row(
+                        sheet,
+                        r++,
+                        entry.map(RoundEntry::code).orElse(""),
+                        entry.isEmpty() ? "" : packets.title(entry.get(), round.blind()),
+                        entry.map(RoundEntry::trackName).orElse(""));
                 Optional<Score> given = scores.of(roundKey, assignment.entryId(), reviewer);
                 for (int c = 0; c < round.criteria().size(); c++) {
                     String key = round.criteria().get(c).key();
                     BigDecimal value = given.map(s -> s.criteria().get(key)).orElse(null);
                     if (value != null) {
-                        row.createCell(FIRST_CRITERION + c).setCellValue(value.doubleValue());
+                        workbook.number(row, FIRST_CRITERION + c, value);
                     }
                 }
-                row.createCell(FIRST_CRITERION + round.criteria().size())
-                        .setCellValue(given.map(Score::comment).orElse(""));
+                workbook.text(
+                        row,
+                        FIRST_CRITERION + round.criteria().size(),
+                        given.map(Score::comment).orElse(""));
             }
             for (int c = 0; c <= FIRST_CRITERION + round.criteria().size(); c++) {
                 sheet.setColumnWidth(c, c == 1 ? 40 * 256 : 16 * 256);
             }
-            Sheet about = workbook.createSheet(ABOUT);
-            about.createRow(0).createCell(0).setCellValue("轮次");
-            about.getRow(0).createCell(1).setCellValue(roundKey);
-            about.createRow(1).createCell(0).setCellValue("评审专家");
-            about.getRow(1).createCell(1).setCellValue(reviewer);
-            about.createRow(2).createCell(0).setCellValue("填写说明");
-            about.getRow(2).createCell(1).setCellValue("每项填写范围内的数字，不要填写公式或“分”等文字；未评的作品整行留空。");
+            Sheet about = workbook.sheet(ABOUT);
+            workbook.row(about, 0, "轮次", roundKey);
+            workbook.row(about, 1, "评审专家", reviewer);
+            workbook.row(about, 2, "填写说明", "每项填写范围内的数字，不要填写公式或“分”等文字；未评的作品整行留空。");
             workbook.write(out);
         }
     }
@@ -101,9 +102,18 @@ public class ScoreSheets {
      * the reading says why. Pages and the API take sheets through here.
      */
     public Reading importSheet(String roundKey, String reviewer, byte[] xlsx, String fileName, String by) {
+        return importSheet(roundKey, reviewer, xlsx, fileName, by, null);
+    }
+
+    /**
+     * As {@link #importSheet(String, String, byte[], String, String)}; when {@code by} is not the reviewer, the scores
+     * are 代录 and {@code scan} (the signed paper sheet) is required.
+     */
+    public Reading importSheet(
+            String roundKey, String reviewer, byte[] xlsx, String fileName, String by, ProxyScans.Scan scan) {
         Reading reading = read(roundKey, reviewer, xlsx, fileName, by);
         if (reading.problems().isEmpty()) {
-            scores.record(reading.scores());
+            scores.record(reading.scores(), scan);
         }
         return reading;
     }

@@ -48,6 +48,21 @@ public class Scores {
      * @throws ReviewException naming what is wrong, in Chinese
      */
     public void record(List<Score> scores) {
+        record(scores, null);
+    }
+
+    /**
+     * Records the scores an organizer entered from a reviewer's paper sheet (代录), all or none, with the signed scan
+     * they were read from.
+     *
+     * @param scan the scan as kept, or null for a reviewer's own scores
+     */
+    public void record(List<Score> scores, ProxyScans.Scan scan) {
+        for (Score score : scores) {
+            if (!score.by().equals(score.reviewer()) && scan == null) {
+                throw new ReviewException("代录评审专家的评分，须同时上传其签字的纸质评分表扫描件。");
+            }
+        }
         rounds.whileOpen(scores.stream().map(Score::round).distinct().toList(), () -> {
             for (Score score : scores) {
                 List<String> invalid = inputProblems(score);
@@ -59,7 +74,7 @@ public class Scores {
                     throw new ReviewException(String.join("；", problems) + "。");
                 }
             }
-            scores.forEach(this::write);
+            scores.forEach(score -> write(score, scan));
             return null;
         });
     }
@@ -121,14 +136,15 @@ public class Scores {
         return new Score(round, entryId, reviewer, criteria, comment, source, by, Instant.now());
     }
 
-    private void write(Score score) {
+    private void write(Score score, ProxyScans.Scan scan) {
         db.sql("""
-                        insert into review_scores
-                          (round, entry_id, reviewer, criteria, comment, source, recorded_by, recorded_at)
-                        values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
+                        insert into review_scores (round, entry_id, reviewer, criteria, comment, source, recorded_by,
+                          recorded_at, proxy_scan, proxy_scan_name)
+                        values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)
                         on conflict (round, entry_id, reviewer) do update
                           set criteria = excluded.criteria, comment = excluded.comment, source = excluded.source,
-                              recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+                              recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at,
+                              proxy_scan = excluded.proxy_scan, proxy_scan_name = excluded.proxy_scan_name
                         """)
                 .params(
                         score.round(),
@@ -138,13 +154,16 @@ public class Scores {
                         score.comment(),
                         score.source(),
                         score.by(),
-                        Timestamp.from(score.at()))
+                        Timestamp.from(score.at()),
+                        scan == null ? null : scan.sha256(),
+                        scan == null ? null : scan.name())
                 .update();
         audit.record(
                 score.by(),
-                "review.score",
+                scan == null ? "review.score" : "review.score.proxy",
                 score.entryId(),
-                score.round() + " " + score.reviewer() + " " + score.criteria() + " (" + score.source() + ")");
+                score.round() + " " + score.reviewer() + " " + score.criteria() + " (" + score.source()
+                        + (scan == null ? "" : ", 代录, scan " + scan.sha256()) + ")");
     }
 
     private List<Score> select(String where, Object... values) {

@@ -39,7 +39,8 @@ public class Standings {
                 rounds.entries(round),
                 assignments.of(round),
                 scores.of(round),
-                new HashSet<>(advancements.advanced(round)));
+                new HashSet<>(advancements.advanced(round)),
+                new HashSet<>(advancements.withdrawn(round)));
     }
 
     /**
@@ -71,12 +72,29 @@ public class Standings {
         return leftAlone;
     }
 
-    public void set(String round, String entryId, boolean advanced, String who) {
+    /**
+     * The organizer's decision on one entry. An entry tied at its track's line needs a reason: a tie is decided
+     * explicitly, never by the order of a list.
+     */
+    public void set(String round, String entryId, boolean advanced, String reason, String who) {
         if (rounds.entry(round, entryId).isEmpty()) {
             throw new ReviewException("该作品不在" + rounds.round(round).name() + "中。");
         }
+        if (rounds.status(round) != Rounds.Status.CLOSED) {
+            // checked again in the statement that writes
+            throw new ReviewException("本轮尚未结束，不能确定晋级。");
+        }
+        String why = reason == null ? "" : reason.strip();
+        boolean tiedAtLine = of(round).stream()
+                .filter(Ranking.Track::tieAtCutoff)
+                .flatMap(t -> t.rows().stream())
+                .anyMatch(r -> r.entry().entryId().equals(entryId) && r.tied());
+        if (tiedAtLine && why.isEmpty()) {
+            throw new ReviewException("该作品在第 " + rounds.round(round).advancePerTrack() + " 名处与其他作品并列：请写明决定的理由。");
+        }
         // refused in the statement that writes when the award was withdrawn, however the two race
-        advancements.advance(round, entryId, advanced, advanced ? "组织方确定" : "组织方取消", who);
+        String note = (advanced ? "组织方确定" : "组织方取消") + (why.isEmpty() ? "" : "：" + why);
+        advancements.advance(round, entryId, advanced, note, who);
     }
 
     private boolean withdrawn(String round, String entryId) {

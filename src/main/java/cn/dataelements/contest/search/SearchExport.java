@@ -1,6 +1,7 @@
 package cn.dataelements.contest.search;
 
 import cn.dataelements.contest.intake.records.SourceTimes;
+import cn.dataelements.contest.system.sheets.SheetWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,10 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ResponseStatusException;
@@ -24,15 +22,10 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * A result list as a file: xlsx (POI's streaming workbook, a hundred rows in memory at a time) or csv (UTF-8 with a
  * byte-order mark, so Excel reads the Chinese). A value that starts with {@code = + - @}, a tab or a carriage return is
- * never a formula: quoted in xlsx, prefixed with an apostrophe in csv. An xlsx cell holds at most 32,767 characters: a
- * longer value is cut, and the cell says so.
+ * never a formula: quoted in xlsx ({@link SheetWriter}, which also cuts a cell at Excel's 32,767 characters and says
+ * so), prefixed with an apostrophe in csv.
  */
 public final class SearchExport {
-
-    /** Excel's limit on the characters of a cell. */
-    static final int CELL_LIMIT = 32_767;
-
-    static final String CUT = "…［内容过长，已截断］";
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(SourceTimes.BEIJING);
@@ -65,30 +58,17 @@ public final class SearchExport {
     }
 
     public static void xlsx(List<EntrySearch.EntryHit> hits, OutputStream out) throws IOException {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
-        try {
-            CellStyle quoted = workbook.createCellStyle();
-            quoted.setQuotePrefixed(true);
-            Sheet sheet = workbook.createSheet("检索结果");
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                header.createCell(c).setCellValue(COLUMNS.get(c).header());
-            }
+        try (SheetWriter workbook = new SheetWriter()) {
+            Sheet sheet = workbook.sheet("检索结果");
+            workbook.row(sheet, 0, COLUMNS.stream().map(Column::header).toArray(String[]::new));
             for (int r = 0; r < hits.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < COLUMNS.size(); c++) {
-                    String value = cut(COLUMNS.get(c).value().apply(hits.get(r)));
-                    var cell = row.createCell(c);
-                    cell.setCellValue(value);
-                    if (formulaLike(value)) {
-                        cell.setCellStyle(quoted);
-                    }
-                }
+                EntrySearch.EntryHit hit = hits.get(r);
+                workbook.row(
+                        sheet,
+                        r + 1,
+                        COLUMNS.stream().map(c -> c.value().apply(hit)).toArray(String[]::new));
             }
             workbook.write(out);
-        } finally {
-            workbook.dispose();
-            workbook.close();
         }
     }
 
@@ -97,11 +77,7 @@ public final class SearchExport {
     }
 
     static boolean formulaLike(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
-    }
-
-    static String cut(String value) {
-        return value.length() <= CELL_LIMIT ? value : value.substring(0, CELL_LIMIT - CUT.length()) + CUT;
+        return SheetWriter.formulaLike(value);
     }
 
     private static String join(List<String> values) {
@@ -130,10 +106,17 @@ public final class SearchExport {
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage(), e);
         }
-        String name = "entries-" + LocalDate.now(SourceTimes.BEIJING) + (csv ? ".csv" : ".xlsx");
+        String name = csv
+                ? SheetWriter.CONTEST + "-" + LocalDate.now(SourceTimes.BEIJING) + "-作品检索结果.csv"
+                : SheetWriter.fileName("作品检索结果");
         response.setContentType(
                 csv ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        response.setHeader(
+                "Content-Disposition",
+                org.springframework.http.ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (csv) {
             SearchExport.csv(hits, response.getOutputStream());

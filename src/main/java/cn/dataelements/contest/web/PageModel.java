@@ -39,6 +39,11 @@ class PageModel {
             return Labels.FACETS.getOrDefault(name, name);
         }
 
+        /** A phone or e-mail as lists show it: 138****0001, z***@example.cn ({@code Masks}). */
+        public String masked(String contact) {
+            return cn.dataelements.contest.system.text.Masks.contact(contact);
+        }
+
         /** A time as the organizers read it: Beijing time, to the minute; empty for none. */
         public String time(java.time.Instant at) {
             return at == null

@@ -5,6 +5,7 @@ import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.review.ExamRanking;
 import cn.dataelements.contest.review.Objections;
 import cn.dataelements.contest.review.PacketJobs;
+import cn.dataelements.contest.review.ProxyScans;
 import cn.dataelements.contest.review.PublicNotice;
 import cn.dataelements.contest.review.ReviewException;
 import cn.dataelements.contest.review.ReviewExports;
@@ -12,6 +13,7 @@ import cn.dataelements.contest.review.ReviewPlan;
 import cn.dataelements.contest.review.Rounds;
 import cn.dataelements.contest.review.ScoreSheets;
 import cn.dataelements.contest.review.Standings;
+import cn.dataelements.contest.system.sheets.SheetWriter;
 import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -42,6 +44,7 @@ class ReviewFiles {
     private final ScoreSheets sheets;
     private final Objections objections;
     private final ExamResults exams;
+    private final ProxyScans scans;
     private final AuditLog audit;
 
     ReviewFiles(
@@ -52,7 +55,9 @@ class ReviewFiles {
             ScoreSheets sheets,
             Objections objections,
             ExamResults exams,
+            ProxyScans scans,
             AuditLog audit) {
+        this.scans = scans;
         this.rounds = rounds;
         this.standings = standings;
         this.notice = notice;
@@ -69,7 +74,7 @@ class ReviewFiles {
         audit.record(who.getName(), "review.export.ranking", round, "");
         Downloads.send(
                 response,
-                shown.name() + "排名.xlsx",
+                SheetWriter.fileName("排名", shown.name()),
                 Downloads.XLSX,
                 out -> ReviewExports.ranking(shown, standings.of(round), out));
     }
@@ -80,7 +85,7 @@ class ReviewFiles {
         audit.record(who.getName(), "review.export.awards", round, "");
         Downloads.send(
                 response,
-                shown.name() + "获奖名单（公示）.xlsx",
+                SheetWriter.fileName("获奖名单（公示）", shown.name()),
                 Downloads.XLSX,
                 out -> ReviewExports.awards(shown, notice.of(round).orElse(null), standings.awards(round), out));
     }
@@ -89,7 +94,10 @@ class ReviewFiles {
     void examRanking(Authentication who, HttpServletResponse response) throws IOException {
         audit.record(who.getName(), "review.export.exams", "", "");
         Downloads.send(
-                response, "数字技能排名.xlsx", Downloads.XLSX, out -> ReviewExports.exam(ExamRanking.of(exams.all()), out));
+                response,
+                SheetWriter.fileName("数字技能排名"),
+                Downloads.XLSX,
+                out -> ReviewExports.exam(ExamRanking.of(exams.all()), out));
     }
 
     /** A batch: a track of the round, or every entry of the round assigned to one reviewer. */
@@ -103,38 +111,62 @@ class ReviewFiles {
                 + jobs.start(round, track, reviewer, who.getName()).id();
     }
 
-    /** A reviewer's score sheet, for an organizer who collects the experts' sheets. */
+    /**
+     * A reviewer's score sheet, with the scores they have given, for an organizer who collects the experts' sheets:
+     * audited, as reading another's scores is.
+     */
     @GetMapping("/review/rounds/{round}/sheets/{reviewer}")
-    void sheet(@PathVariable String round, @PathVariable String reviewer, HttpServletResponse response)
+    void sheet(
+            @PathVariable String round, @PathVariable String reviewer, Authentication who, HttpServletResponse response)
             throws IOException {
         ReviewPlan.Round shown = rounds.round(round);
+        audit.record(who.getName(), "review.sheet.download", reviewer, round);
         Downloads.send(
                 response,
-                shown.name() + "评分表-" + reviewer + ".xlsx",
+                SheetWriter.fileName("评分表", shown.name(), reviewer),
                 Downloads.XLSX,
                 out -> sheets.write(round, reviewer, out));
     }
 
-    /** A reviewer's filled-in sheet, imported by an organizer: the scores are the reviewer's, recorded by the organizer. */
+    /**
+     * A reviewer's paper sheet entered by an organizer (代录): the filled-in xlsx and the reviewer's signed scan of the
+     * paper, without which nothing is taken. The scores are the reviewer's, recorded as 代录 by the organizer.
+     */
     @PostMapping("/review/rounds/{round}/sheets")
     String importSheet(
             @PathVariable String round,
             @RequestParam(defaultValue = "") String reviewer,
             @RequestParam(name = "sheet", required = false) MultipartFile sheet,
+            @RequestParam(name = "scan", required = false) MultipartFile scan,
             Authentication who,
             RedirectAttributes flash) {
         return ReviewPage.act(round, flash, () -> {
             if (sheet == null || sheet.isEmpty() || reviewer.isBlank()) {
                 throw new ReviewException("请选择评审专家和评分表文件。");
             }
+            if (scan == null || scan.isEmpty()) {
+                throw new ReviewException("代录评审专家的纸质评分表，须同时上传其签字的扫描件（PDF 或图片）；未上传扫描件，评分表未导入。");
+            }
+            ProxyScans.Scan kept = scans.keep(scan.getOriginalFilename(), scan.getBytes());
             String name = sheet.getOriginalFilename() == null ? "评分表.xlsx" : sheet.getOriginalFilename();
-            ScoreSheets.Reading reading = sheets.importSheet(round, reviewer, sheet.getBytes(), name, who.getName());
+            ScoreSheets.Reading reading =
+                    sheets.importSheet(round, reviewer, sheet.getBytes(), name, who.getName(), kept);
             if (!reading.problems().isEmpty()) {
                 flash.addFlashAttribute("problems", reading.problems());
                 throw new ReviewException("评分表有 " + reading.problems().size() + " 处问题，整张表未导入。");
             }
-            return "已导入 " + reviewer + " 对 " + reading.scores().size() + " 件作品的评分。";
+            return "已代录 " + reviewer + " 对 " + reading.scores().size() + " 件作品的评分（附签字扫描件）。";
         });
+    }
+
+    /** The signed scan behind a 代录, for organizers and the committee to check it against the paper. */
+    @GetMapping("/review/rounds/{round}/scans/{sha256}")
+    void scan(@PathVariable String round, @PathVariable String sha256, Authentication who, HttpServletResponse response)
+            throws IOException {
+        ProxyScans.Scan scan =
+                scans.of(round, sha256).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这份扫描件"));
+        audit.record(who.getName(), "review.scan", round, scan.sha256());
+        Downloads.send(response, scan.name(), "application/octet-stream", out -> Files.copy(scans.file(scan), out));
     }
 
     /** An objection's evidence file, as received, always as a download. */

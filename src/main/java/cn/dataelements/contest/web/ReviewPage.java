@@ -13,6 +13,7 @@ import cn.dataelements.contest.review.RoundEntry;
 import cn.dataelements.contest.review.Rounds;
 import cn.dataelements.contest.review.Standings;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,7 @@ class ReviewPage {
         model.addAttribute("tracks", tracks);
         model.addAttribute("reviewers", assignments.reviewers());
         model.addAttribute("ranking", standings.of(key));
+        model.addAttribute("missing", rounds.missing(key));
         model.addAttribute("notice", notice.of(key).orElse(null));
         model.addAttribute("objections", objections.of(key));
         model.addAttribute("exams", ExamRanking.of(exams.all()));
@@ -106,11 +108,22 @@ class ReviewPage {
                 () -> "已开启，固定了 " + rounds.open(round, who.getName()).size() + " 件作品。");
     }
 
+    /** Closes the round; the form carries a reason ({@code reason:<entryId>:<reviewer>}) for each missing score. */
     @PostMapping("/review/rounds/{round}/close")
-    String close(@PathVariable String round, Authentication who, RedirectAttributes flash) {
+    String close(
+            @PathVariable String round,
+            @RequestParam Map<String, String> form,
+            Authentication who,
+            RedirectAttributes flash) {
+        Map<String, String> reasons = new HashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("reason:")) {
+                reasons.put(name.substring("reason:".length()), value);
+            }
+        });
         return act(round, flash, () -> {
-            rounds.close(round, who.getName());
-            return "已结束，评分不能再修改。";
+            rounds.close(round, who.getName(), reasons);
+            return reasons.isEmpty() ? "已结束，评分不能再修改。" : "已结束，评分不能再修改；未评的各项已记录原因。";
         });
     }
 
@@ -165,10 +178,11 @@ class ReviewPage {
             @PathVariable String round,
             @RequestParam String entryId,
             @RequestParam boolean advanced,
+            @RequestParam(defaultValue = "") String reason,
             Authentication who,
             RedirectAttributes flash) {
         return act(round, flash, () -> {
-            standings.set(round, entryId, advanced, who.getName());
+            standings.set(round, entryId, advanced, reason, who.getName());
             return advanced ? "已确定晋级（获奖）。" : "已取消晋级（获奖）。";
         });
     }

@@ -5,6 +5,7 @@ import cn.dataelements.contest.review.ReviewPlan;
 import cn.dataelements.contest.review.ReviewerDesk;
 import cn.dataelements.contest.review.Rounds;
 import cn.dataelements.contest.review.ScoreSheets;
+import cn.dataelements.contest.system.sheets.SheetWriter;
 import cn.dataelements.contest.system.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -89,7 +90,7 @@ class ReviewingPage {
         ReviewPlan.Round shown = rounds.round(round);
         Downloads.send(
                 response,
-                shown.name() + "评分表-" + who.getName() + ".xlsx",
+                SheetWriter.fileName("评分表", shown.name(), who.getName()),
                 Downloads.XLSX,
                 out -> sheets.write(round, who.getName(), out));
     }

@@ -15,6 +15,7 @@ import cn.dataelements.contest.support.RawMail;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -61,7 +62,7 @@ class AwardRaceIT {
         CompliantEntries.overruleBlocking(decisions, entry.id());
         rounds.open(ROUND, "organizer");
         assertThat(rounds.entry(ROUND, entry.id())).isPresent();
-        rounds.close(ROUND, "organizer");
+        rounds.close(ROUND, "organizer", Map.of());
 
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

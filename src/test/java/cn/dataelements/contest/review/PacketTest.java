@@ -11,6 +11,7 @@ import cn.dataelements.contest.system.text.ChineseFolding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,52 @@ class PacketTest {
         assertThat(result.missing()).containsExactly(RARE);
         try (PDDocument pdf = Loader.loadPDF(result.pdf())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("罕见字□在此");
+        }
+    }
+
+    @Test
+    void aRoundsPacketOpensWithTheRoundAndItsCriteriaEndsWithAScorePageAndLeavesOutTheCommitteesLabels()
+            throws IOException {
+        Entry entry = ReviewEntries.entry("entry-4", "平台汇聚港口冷链温度。");
+        ReviewPlan.Round round = new ReviewPlan.Round(
+                "preliminary",
+                "初赛",
+                "",
+                3,
+                true,
+                5,
+                List.of(
+                        new ReviewPlan.Criterion(
+                                "technology", "技术水平", new BigDecimal("2"), BigDecimal.ZERO, new BigDecimal("100")),
+                        new ReviewPlan.Criterion(
+                                "innovation", "创新性", BigDecimal.ONE, BigDecimal.ZERO, new BigDecimal("100"))));
+        PacketEntry packet = PacketBuilder.build(entry, "初赛-D404", true, List.of(), List.of());
+
+        List<PacketPdf.Block> blocks = PacketText.blocks(packet, new PacketReading(round, "zhang.expert"));
+        PacketPdf.Result result = new PacketPdf(FONT).render(packet.workTitle(), blocks);
+
+        try (PDDocument pdf = Loader.loadPDF(result.pdf())) {
+            PDFTextStripper first = new PDFTextStripper();
+            first.setStartPage(1);
+            first.setEndPage(1);
+            assertThat(first.getText(pdf))
+                    .as("the cover")
+                    .contains("数据要素×大赛威海选拔赛")
+                    .contains("初赛（盲评）")
+                    .contains("评审编号：初赛-D404")
+                    .contains("评审专家：zhang.expert")
+                    .contains("技术水平：0–100 分，权重 2")
+                    .contains("创新性：0–100 分，权重 1")
+                    .doesNotContain("平台汇聚港口冷链温度");
+            PDFTextStripper last = new PDFTextStripper();
+            last.setStartPage(pdf.getNumberOfPages());
+            assertThat(last.getText(pdf))
+                    .as("the score page")
+                    .contains("初赛评分页")
+                    .contains("技术水平（0–100 分，权重 2）")
+                    .contains("评审专家签字");
+            String all = new PDFTextStripper().getText(pdf);
+            assertThat(all).doesNotContain("合规性审查").doesNotContain("【阻断】").doesNotContain("监督委员会决定");
         }
     }
 

@@ -73,14 +73,29 @@ class RankingTest {
         List<RoundEntry> entries =
                 List.of(new RoundEntry("E1", "港口", 1, "工业制造"), new RoundEntry("E2", "冷链", 1, "工业制造"));
 
-        List<Ranking.Row> rows =
-                Ranking.of(ROUND, entries, assignments, scores, Set.of()).get(0).rows();
+        List<Ranking.Row> rows = Ranking.of(ROUND, entries, assignments, scores, Set.of(), Set.of())
+                .get(0)
+                .rows();
 
         assertThat(rows.get(0).mean()).isEqualTo(dec("80.00"));
         assertThat(rows.get(0).spread()).as("a spread beside one score").isNull();
         assertThat(rows.get(0).rank()).isEqualTo(1);
         assertThat(rows.get(1).rank()).as("nobody scored E2").isZero();
         assertThat(rows.get(1).proposed()).isFalse();
+    }
+
+    @Test
+    void aWithdrawnAwardIsNeverProposedAndLeavesItsPlaceToTheNext() {
+        List<Ranking.Track> tracks = workedExample(round(2), Set.of(), Set.of("E2"));
+
+        Ranking.Track industry = tracks.get(0);
+        assertThat(industry.rows()).extracting(r -> r.entry().entryId()).startsWith("E2", "E1", "E3");
+        assertThat(industry.rows())
+                .extracting(Ranking.Row::proposed)
+                .as("E2 withdrawn: E1 and E3 are the two")
+                .containsExactly(false, true, true, false, false);
+        assertThat(industry.rows().get(0).withdrawn()).isTrue();
+        assertThat(industry.tieAtCutoff()).isFalse();
     }
 
     @Test
@@ -96,6 +111,10 @@ class RankingTest {
     }
 
     private List<Ranking.Track> workedExample(ReviewPlan.Round round, Set<String> advanced) {
+        return workedExample(round, advanced, Set.of());
+    }
+
+    private List<Ranking.Track> workedExample(ReviewPlan.Round round, Set<String> advanced, Set<String> withdrawn) {
         score("E1", "r1", 90, 80, 70);
         score("E1", "r2", 80, 90, 90);
         score("E1", "r3", 85, 85, 86);
@@ -118,7 +137,7 @@ class RankingTest {
                 new RoundEntry("E2", "冷链", 1, "工业制造"),
                 new RoundEntry("E1", "港口", 1, "工业制造"),
                 new RoundEntry("E5", "灌溉", 2, "现代农业"));
-        return Ranking.of(round, entries, assignments, scores, advanced);
+        return Ranking.of(round, entries, assignments, scores, advanced, withdrawn);
     }
 
     private void score(String entry, String reviewer, int technology, int innovation, int applicability) {

@@ -2,6 +2,7 @@ package cn.dataelements.contest.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dataelements.contest.system.sheets.SheetWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ class SearchExportTest {
             assertThat(formula.getCellStyle().getQuotePrefixed()).isTrue();
             assertThat(formula.getStringCellValue()).startsWith("=HYPERLINK");
             String cut = sheet.getRow(2).getCell(1).getStringCellValue();
-            assertThat(cut).hasSize(SearchExport.CELL_LIMIT).endsWith(SearchExport.CUT);
+            assertThat(cut).hasSize(SheetWriter.CELL_LIMIT).endsWith(SheetWriter.CUT);
             assertThat(sheet.getRow(3).getCell(2).getCellStyle().getQuotePrefixed())
                     .isTrue();
         }

@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -63,6 +66,19 @@ final class Browser {
     }
 
     /** The file ending in {@code suffix} once the browser has finished downloading it into the folder. */
+    /** Clicks what leads to another page and waits until that page has replaced this one and is loaded. */
+    static void navigate(ChromeDriver driver, WebElement target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        target.click();
+        // chromedriver may answer a question about the old page, mid-navigation, with an error of its own ("Node with
+        // given id does not belong to the document") instead of saying it is stale: asked again, it says stale
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     static Path awaitDownload(Path downloads, String suffix) {
         return org.awaitility.Awaitility.await("a download ending in " + suffix)
                 .atMost(Duration.ofSeconds(30))

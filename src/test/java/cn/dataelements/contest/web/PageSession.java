@@ -106,6 +106,12 @@ final class PageSession {
     /** Posts a form with one file, as multipart/form-data, with the CSRF token among the fields. */
     Answer postFile(String path, Map<String, String> form, String fileField, String fileName, byte[] content)
             throws Exception {
+        return postFiles(path, form, Map.of(fileField, Map.entry(fileName, content)));
+    }
+
+    /** Posts a form with files (by field: a name and the bytes), as multipart/form-data, with the CSRF token. */
+    Answer postFiles(String path, Map<String, String> form, Map<String, Map.Entry<String, byte[]>> files)
+            throws Exception {
         String boundary = "----form" + System.nanoTime();
         Map<String, String> fields = new LinkedHashMap<>(form);
         fields.put("_csrf", token());
@@ -115,11 +121,15 @@ final class PageSession {
                             + "\"\r\n\r\n" + field.getValue() + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                        + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, Map.Entry<String, byte[]>> file : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
+                            + "\"; filename=\"" + file.getValue().getKey()
+                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue().getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return answer(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))

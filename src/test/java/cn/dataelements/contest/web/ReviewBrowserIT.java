@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -30,12 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -145,15 +141,7 @@ class ReviewBrowserIT {
 
     /** Submits a form and waits until the page it leads to has replaced this one. */
     private void submit(WebElement button) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        button.click();
-        // chromedriver may answer a question about the old page, mid-navigation, with an error of its own ("Node with
-        // given id does not belong to the document") instead of saying it is stale: asked again, it says stale
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(ExpectedConditions.stalenessOf(page));
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        Browser.navigate(browser, button);
     }
 
     /** The page's one-time message, or its error (so that a refusal shows in the failure). */

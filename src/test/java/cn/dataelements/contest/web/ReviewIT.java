@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.account.AccountStore;
+import cn.dataelements.contest.account.ApiTokens;
 import cn.dataelements.contest.account.Role;
 import cn.dataelements.contest.compliance.CommitteeDecisions;
 import cn.dataelements.contest.entry.Entry;
@@ -13,6 +14,7 @@ import cn.dataelements.contest.support.CompliantEntries;
 import cn.dataelements.contest.support.DocxText;
 import cn.dataelements.contest.support.IndexedSubmissions;
 import cn.dataelements.contest.support.RawMail;
+import cn.dataelements.contest.support.TestTokens;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,9 @@ class ReviewIT {
     private static final String PASSWORD = "a-long-review-password";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final String FORM_TITLE = "轮胎智能工厂质量数据分析平台";
+
+    @Autowired
+    ApiTokens tokens;
 
     @Autowired
     ElasticsearchClient client;
@@ -213,7 +217,7 @@ class ReviewIT {
         HttpResponse<byte[]> file = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base() + "/api/review/packets/" + id + "/file"))
-                                .header("Authorization", basic(organizer))
+                                .header("Authorization", bearer(organizer))
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
         assertThat(unzip(file.body()).keySet()).containsExactly("盲评材料-" + assignedCode + ".zip");
@@ -274,10 +278,51 @@ class ReviewIT {
         JsonNode row = find(ranking, assigned.id());
         assertThat(row.path("mean").decimalValue()).as("(2·90 + 80) / 3").isEqualByComparingTo("86.67");
         assertThat(row.path("rank").asInt()).isEqualTo(1);
+        assertThat(row.path("proxied")).as("the reviewer's own scores").isEmpty();
     }
 
     @Test
     @Order(5)
+    void anOrganizersEntryOfAPaperSheetNeedsTheSignedScanAndIsMarked() throws Exception {
+        PageSession organizerPages = PageSession.signedIn(base(), organizer, PASSWORD);
+        byte[] paper = edit(
+                organizerPages
+                        .get("/review/rounds/" + ROUND + "/sheets/" + reviewer)
+                        .body(),
+                sheet -> sheet.getRow(1).getCell(3).setCellValue(60));
+
+        PageSession.Answer withoutScan = organizerPages.postFile(
+                "/review/rounds/" + ROUND + "/sheets", Map.of("reviewer", reviewer), "sheet", "纸质评分表.xlsx", paper);
+        assertThat(organizerPages.follow(withoutScan).text()).contains("须同时上传其签字的扫描件");
+        assertThat(scores.of(ROUND, assigned.id(), reviewer).orElseThrow().by())
+                .as("nothing taken")
+                .isEqualTo(reviewer);
+
+        PageSession.Answer withScan = organizerPages.postFiles(
+                "/review/rounds/" + ROUND + "/sheets",
+                Map.of("reviewer", reviewer),
+                Map.of(
+                        "sheet", Map.entry("纸质评分表.xlsx", paper),
+                        "scan", Map.entry("签字评分表.pdf", "%PDF-1.4 签字".getBytes(StandardCharsets.UTF_8))));
+        assertThat(organizerPages.follow(withScan).text()).contains("已代录 " + reviewer + " 对 1 件作品的评分（附签字扫描件）。");
+        assertThat(scores.of(ROUND, assigned.id(), reviewer).orElseThrow().by()).isEqualTo(organizer);
+        JsonNode row = find(
+                json.readTree(api("GET", "/api/review/rounds/" + ROUND + "/ranking", organizer, "")
+                        .body()),
+                assigned.id());
+        assertThat(row.path("proxied").toString()).contains(reviewer);
+        assertThat(organizerPages.get("/review?round=" + ROUND).text())
+                .contains(reviewer + "：")
+                .contains("（代录）");
+        assertThat(PageSession.signedIn(base(), reviewer, PASSWORD)
+                        .get("/reviewing")
+                        .text())
+                .as("the reviewer sees who entered it")
+                .contains("此评分由 " + organizer + " 根据您签字的纸质评分表代录。");
+    }
+
+    @Test
+    @Order(6)
     void aClosedRoundKeepsItsScoresAndAnUpheldObjectionWithdrawsTheAward() throws Exception {
         HttpResponse<String> huge = api(
                 "POST",
@@ -303,9 +348,29 @@ class ReviewIT {
                         .statusCode())
                 .as("a correction while the round is open")
                 .isEqualTo(200);
-        assertThat(api("POST", "/api/review/rounds/" + ROUND + "/close", organizer, "")
-                        .statusCode())
-                .isEqualTo(200);
+        String absent = account("absent-" + tag, "钱评审", "山东理工大学", Role.REVIEWER);
+        assertThat(assign(assigned.id(), absent).statusCode()).isEqualTo(200);
+        HttpResponse<String> incomplete = api("POST", "/api/review/rounds/" + ROUND + "/close", organizer, "");
+        assertThat(incomplete.statusCode())
+                .as("a score is missing and has no reason")
+                .isEqualTo(409);
+        assertThat(json.readTree(incomplete.body()).path("detail").asText())
+                .contains("还有 1 项评分未提交")
+                .contains(assignedCode + "（" + absent + "）");
+        PageSession organizerPages = PageSession.signedIn(base(), organizer, PASSWORD);
+        assertThat(organizerPages.get("/review?round=" + ROUND).text())
+                .as("the close form asks for each reason")
+                .contains("name=\"reason:" + assigned.id() + ":" + absent + "\"")
+                .contains("data-confirm=\"结束接口测试轮？");
+        String missingKey = assigned.id() + ":" + absent;
+        HttpResponse<String> closed = api(
+                "POST",
+                "/api/review/rounds/" + ROUND + "/close",
+                organizer,
+                "{\"reasons\":{\"" + missingKey + "\":\"评审专家因病未能评审\"}}");
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(organizerPages.get("/review?round=" + ROUND).text())
+                .contains(assignedCode + "（" + absent + "）：评审专家因病未能评审");
         HttpResponse<String> late = api(
                 "POST",
                 "/api/reviewing/" + ROUND + "/" + assignedCode + "/score",
@@ -339,6 +404,23 @@ class ReviewIT {
         objection.put("unit", "某公司");
         objection.put("contact", "13700000000");
         objection.put("reason", "成果抄袭自公开论文");
+        objection.put("receivedAt", "2024-09-10T09:00");
+        byte[] video = new byte[3 * 1024 * 1024];
+        assertThat(pages.follow(pages.postFile(
+                                "/review/rounds/" + ROUND + "/objections", objection, "evidence", "录屏.mp4", video))
+                        .text())
+                .as("after the notice period (and 3 MB of evidence passes the upload limits)")
+                .contains("公示期为 2024-09-02 至 2024-09-06（北京时间），这条举报收到于 2024-09-10，不予受理。");
+        objection.put("receivedAt", "2024-09-04T09:00");
+        objection.put("entryId", other.id());
+        assertThat(pages.follow(pages.postFile(
+                                "/review/rounds/" + ROUND + "/objections", objection, "evidence", "对比.pdf", new byte[] {
+                                    1
+                                }))
+                        .text())
+                .as("an entry not on the award list")
+                .contains("该作品不在本轮获奖名单上");
+        objection.put("entryId", assigned.id());
         PageSession.Answer named = pages.postFile(
                 "/review/rounds/" + ROUND + "/objections",
                 objection,
@@ -396,14 +478,14 @@ class ReviewIT {
 
     private HttpResponse<String> api(String method, String path, String user, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", basic(user))
+                .header("Authorization", bearer(user))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private String bearer(String user) {
+        return TestTokens.bearer(tokens, user);
     }
 
     private static JsonNode find(JsonNode tracks, String entryId) {

@@ -122,18 +122,18 @@ class WorkspaceBrowserIT {
 
         browser.get(base + "/search");
         browser.findElement(By.id("q")).sendKeys(WORD);
-        browser.findElement(By.id("search-button")).click();
+        Browser.navigate(browser, browser.findElement(By.id("search-button")));
         assertThat(browser.findElement(By.id("hit-total")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.cssSelector(".hit-title em")).getText())
                 .as("the word highlighted in the title")
                 .isEqualTo(WORD);
 
-        browser.findElement(By.cssSelector("#facet-track a[data-value='工业制造']")).click();
+        Browser.navigate(browser, browser.findElement(By.cssSelector("#facet-track a[data-value='工业制造']")));
         assertThat(browser.findElement(By.cssSelector("#facet-track a.chosen")).getText())
                 .isEqualTo("工业制造");
         assertThat(browser.findElement(By.id("hit-total")).getText()).isEqualTo("1");
 
-        browser.findElement(By.cssSelector(".hit-title")).click();
+        Browser.navigate(browser, browser.findElement(By.cssSelector(".hit-title")));
         assertThat(browser.findElement(By.id("work-title")).getText()).isEqualTo(TITLE);
         assertThat(Browser.texts(browser, By.cssSelector(".form-section h3")))
                 .containsExactly("作品概述", "解决方案", "应用价值", "商业模式", "团队介绍");
