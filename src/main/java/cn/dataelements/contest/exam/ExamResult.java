@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param row the row of the sheet it came from
  * @param name the person's name
  * @param unit the person's unit, or empty
- * @param idNumber the ID as given (not checked, not masked here), or empty
+ * @param idNumber the ID as the sheet gives it (not checked), or empty; stored encrypted, read back masked
  * @param scoreText the score as written
  * @param score the score as a number ("85分" is 85), or null when it is not one
  * @param examTime when the exam was taken (a time without a zone is Beijing time), or null

@@ -1,6 +1,8 @@
 package cn.dataelements.contest.exam;
 
+import cn.dataelements.contest.system.security.PersonalDataCipher;
 import cn.dataelements.contest.system.storage.Sha256;
+import cn.dataelements.contest.system.text.Masks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The 数字技能 exam results, per exam, with their history, in the database ({@code exam_imports}: every import with the
- * score sheet as received). The same results imported again are a duplicate; a corrected sheet of the same exam
+ * score sheet as received). 身份证号 and the sheets that carry them are stored encrypted ({@link PersonalDataCipher})
+ * and read back masked (370602********1234): nobody in the app needs them in full. The same results imported again are a duplicate; a corrected sheet of the same exam
  * replaces the results before it, which stay as its history.
  */
 @Component
@@ -42,11 +45,13 @@ public class ExamResults {
 
     private final JdbcClient db;
     private final ObjectMapper json;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    ExamResults(JdbcClient db, ObjectMapper json) {
+    ExamResults(JdbcClient db, ObjectMapper json, PersonalDataCipher cipher) {
         this.db = db;
         this.json = json;
+        this.cipher = cipher;
         this.clock = Clock.systemUTC();
     }
 
@@ -82,9 +87,11 @@ public class ExamResults {
                         route,
                         source,
                         sha256(sheet),
-                        sheet,
+                        cipher.encrypt(sheet),
                         Timestamp.from(clock.instant()),
-                        write(results),
+                        write(results.stream()
+                                .map(r -> withId(r, cipher.encrypt(r.idNumber())))
+                                .toList()),
                         write(problems))
                 .update();
         if (inserted == 0) {
@@ -105,7 +112,9 @@ public class ExamResults {
                         rs.getString("source"),
                         rs.getString("sheet_sha256"),
                         rs.getTimestamp("imported_at").toInstant(),
-                        read(rs.getString("results"), RESULTS),
+                        read(rs.getString("results"), RESULTS).stream()
+                                .map(r -> withId(r, Masks.idNumber(cipher.decrypt(r.idNumber()))))
+                                .toList(),
                         read(rs.getString("problems"), PROBLEMS)))
                 .list()
                 .forEach(i ->
@@ -118,6 +127,17 @@ public class ExamResults {
                     return new Exam(e.getKey(), imports.get(imports.size() - 1), history);
                 })
                 .toList();
+    }
+
+    private static ExamResult withId(ExamResult result, String idNumber) {
+        return new ExamResult(
+                result.row(),
+                result.name(),
+                result.unit(),
+                idNumber,
+                result.scoreText(),
+                result.score(),
+                result.examTime());
     }
 
     /** The exam and its results, in a canonical order: a sheet saved again, or sorted otherwise, is the same. */

@@ -33,6 +33,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,6 +60,9 @@ class ExportIT {
 
     @Autowired
     ExamResults exams;
+
+    @Autowired
+    JdbcClient db;
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -200,10 +204,19 @@ class ExportIT {
         ExamResults.Exam imported = awaitExam(exam, e -> true);
         assertThat(imported.current().results())
                 .extracting(ExamResult::name, ExamResult::idNumber, ExamResult::score)
+                .as("身份证号 read back masked")
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("张伟", "370000199001011234", new java.math.BigDecimal("85")),
-                        org.assertj.core.groups.Tuple.tuple("李娜", "370000199202022345", new java.math.BigDecimal("90")),
-                        org.assertj.core.groups.Tuple.tuple("王强", "370000198803033456", null));
+                        org.assertj.core.groups.Tuple.tuple("张伟", "370000********1234", new java.math.BigDecimal("85")),
+                        org.assertj.core.groups.Tuple.tuple("李娜", "370000********2345", new java.math.BigDecimal("90")),
+                        org.assertj.core.groups.Tuple.tuple("王强", "370000********3456", null));
+        assertThat(db.sql("select count(*) from exam_imports where exam = ? and (results::text like ?"
+                                + " or position(convert_to('370000199001011234', 'UTF8') in sheet) > 0"
+                                + " or position(convert_to('370000199001011234', 'GBK') in sheet) > 0)")
+                        .params(exam, "%370000199001011234%")
+                        .query(Integer.class)
+                        .single())
+                .as("身份证号 stored encrypted, in the results and in the sheet kept")
+                .isZero();
         assertThat(imported.current().problems()).anySatisfy(p -> assertThat(p).contains("缺考"));
         assertThat(imported.current().results().get(0).examTime())
                 .isEqualTo(java.time.Instant.parse("2024-09-01T01:00:00Z"));
