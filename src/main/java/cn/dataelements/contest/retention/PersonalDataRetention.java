@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * phones, e-mail addresses and 身份证号 in the database, in one transaction: the contacts of entries and submissions
  * (their fields, and any phone, e-mail or ID number written in their texts), mail senders, receipt recipients and the
  * receipts themselves, objection contacts, accounts' phones and e-mails, exam ID numbers and the exam sheets kept.
- * Titles, units, names, scores and awards stay. The search indices are then filled again from what is left. It runs
+ * Titles, units, names, scores and awards stay. The search indices are then filled again from what is left. The
+ * originals as received ({@code data/archive}) and the texts extracted from them carry the same contacts: they are
+ * deleted too, unless {@code intake.retention.erase-originals} is false (an archive rule that keeps them). It runs
  * once per date (checked at start and every hour, on any instance), writes a report under {@code data/reports/} and
- * into the database, and is audited. The originals as received ({@code data/archive}) and their extracted texts are
- * files, not touched here: the report says so.
+ * into the database, and is audited.
  */
 @Component
 public class PersonalDataRetention {
@@ -70,6 +73,9 @@ public class PersonalDataRetention {
     /** What a run erased, by what, and where its report is. */
     public record Report(LocalDate until, Map<String, Integer> erased, Path file) {}
 
+    /** The folders of files received: deleted with the data they carry unless kept by setting. */
+    record Originals(boolean erase, List<Path> folders) {}
+
     private final Optional<LocalDate> until;
     private final JdbcClient db;
     private final TransactionTemplate transactions;
@@ -77,6 +83,7 @@ public class PersonalDataRetention {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Path reports;
+    private final Originals originals;
     private final Clock clock;
     private final ScheduledExecutorService hourly = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "personal-data-retention");
@@ -88,6 +95,9 @@ public class PersonalDataRetention {
     PersonalDataRetention(
             @Value("${intake.retention.personal-data-until:}") String until,
             @Value("${intake.data-dir}") Path dataDir,
+            @Value("${intake.retention.erase-originals:true}") boolean eraseOriginals,
+            @Value("${intake.archive.dir}") Path archive,
+            @Value("${intake.extracted.dir}") Path extracted,
             JdbcClient db,
             TransactionTemplate transactions,
             ProjectionQueue projection,
@@ -96,6 +106,7 @@ public class PersonalDataRetention {
         this(
                 until.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(until.strip())),
                 dataDir,
+                new Originals(eraseOriginals, List.of(archive, extracted)),
                 db,
                 transactions,
                 projection::enqueueEverything,
@@ -107,6 +118,7 @@ public class PersonalDataRetention {
     PersonalDataRetention(
             Optional<LocalDate> until,
             Path dataDir,
+            Originals originals,
             JdbcClient db,
             TransactionTemplate transactions,
             Runnable reindex,
@@ -120,6 +132,7 @@ public class PersonalDataRetention {
         this.audit = audit;
         this.json = json;
         this.reports = dataDir.resolve("reports");
+        this.originals = originals;
         this.clock = clock;
     }
 
@@ -154,6 +167,9 @@ public class PersonalDataRetention {
         });
         if (erased == null) {
             return Optional.empty();
+        }
+        if (originals.erase()) {
+            erased.put("originals", deleteFiles());
         }
         reindex.run();
         String text = report(date, erased);
@@ -198,6 +214,23 @@ public class PersonalDataRetention {
                 .update();
         audit.record(who, "retention.erase", date.toString(), erased.toString());
         return erased;
+    }
+
+    /** Deletes every file of the originals' folders (the folders stay, empty); answers how many. */
+    private int deleteFiles() throws IOException {
+        int deleted = 0;
+        for (Path folder : originals.folders()) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.deleteIfExists(file);
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     /** Blanks the contact fields of the table's JSON columns and the contacts written in their texts. */
@@ -286,8 +319,12 @@ public class PersonalDataRetention {
                 text.append("  ").append(table).append("：").append(count).append('\n'));
         text.append("\n删除的内容：电话、电子邮箱、身份证号（作品、提交、收件人与回执、举报人联系方式、账号、考试成绩与成绩表原件）。\n")
                 .append("保留的内容：作品名称、参赛单位、人员姓名、评分、获奖与公示记录、审计日志。\n")
-                .append("未处理：收件原件（data/archive）与提取的文字（data/extracted）按收到时原样保存，其中可能含有联系方式，"
-                        + "须按组委会的档案规定另行处置。检索索引已按删除后的数据重建。\n");
+                .append(
+                        originals.erase()
+                                ? "收件原件（data/archive）与提取的文字（data/extracted）含有同样的联系方式，已一并删除；作品的规范化数据仍在数据库中。\n"
+                                : "按设置保留：收件原件（data/archive）与提取的文字（data/extracted）按收到时原样保存，其中可能含有联系方式，"
+                                        + "须按组委会的档案规定另行处置。\n")
+                .append("检索索引已按删除后的数据重建。\n");
         return text.toString();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The erasure of personal data after its date: phones, e-mails and ID numbers go from every table that holds them,
- * fields and texts alike; titles, units and their credit codes, names and scores stay; it runs once, writes its
+ * fields and texts alike, and the originals and extracted texts that carry them go too; titles, units and their credit codes, names and scores stay; it runs once, writes its
  * report and is audited; before the date it does nothing.
  */
 class PersonalDataRetentionTest {
@@ -74,7 +75,14 @@ class PersonalDataRetentionTest {
         assertThat(Files.readString(report.get().file(), StandardCharsets.UTF_8))
                 .contains("个人信息删除报告")
                 .contains("保存期限：2025-03-31")
-                .contains("收件原件（data/archive）");
+                .contains("已一并删除");
+        assertThat(report.get().erased()).containsEntry("originals", 2);
+        try (var left = Files.walk(data.resolve("archive"))) {
+            assertThat(left.filter(Files::isRegularFile))
+                    .as("the originals, which carry the same contacts")
+                    .isEmpty();
+        }
+        assertThat(data.resolve("extracted/abc.txt")).doesNotExist();
         assertThat(reindexed).as("the indices filled again from what is left").hasValue(1);
         assertThat(AuditLogs.actions(database.jdbc())).contains("retention.erase");
         assertThat(retention("2025-04-02T03:00:00+08:00").runIfDue("test"))
@@ -87,6 +95,7 @@ class PersonalDataRetentionTest {
         return new PersonalDataRetention(
                 Optional.of(UNTIL),
                 data,
+                new PersonalDataRetention.Originals(true, List.of(data.resolve("archive"), data.resolve("extracted"))),
                 database.jdbc(),
                 database.transactions(),
                 reindexed::incrementAndGet,
@@ -95,7 +104,11 @@ class PersonalDataRetentionTest {
                 clock);
     }
 
-    private void seed() {
+    private void seed() throws Exception {
+        Files.createDirectories(data.resolve("archive/2024/08"));
+        Files.writeString(data.resolve("archive/2024/08/s-1.eml"), "From: team@lanhai-data.cn\r\n\r\n13800000000");
+        Files.createDirectories(data.resolve("extracted"));
+        Files.writeString(data.resolve("extracted/abc.txt"), "联系电话 13800000000");
         var db = database.jdbc();
         Timestamp now = Timestamp.from(Instant.parse("2024-08-20T01:00:00Z"));
         db.sql("insert into accounts (username, display_name, password_hash, roles, unit, phone, email, changed_by,"
