@@ -42,6 +42,47 @@ final class Labels {
 
     private Labels() {}
 
+    /** What each audit action is, in words: the audit page shows these, the code stays in the data. */
+    static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("account.create", "新建账号"),
+            Map.entry("account.update", "修改账号"),
+            Map.entry("account.unlock", "解除锁定"),
+            Map.entry("account.locked", "账号因密码错误被锁定"),
+            Map.entry("signin.failed", "登录失败"),
+            Map.entry("token.create", "生成 API 令牌"),
+            Map.entry("token.revoke", "撤销 API 令牌"),
+            Map.entry("entry.view", "查看作品"),
+            Map.entry("file.download", "下载原件"),
+            Map.entry("search.export", "导出检索结果"),
+            Map.entry("decision", "监督委员会裁定问题"),
+            Map.entry("intake.retry", "重新处理隔离件"),
+            Map.entry("intake.release", "放行跳过的邮件"),
+            Map.entry("list.import", "导入名单"),
+            Map.entry("rebuild.start", "开始重新处理全部收件"),
+            Map.entry("review.round.open", "开启评审轮次"),
+            Map.entry("review.round.close", "结束评审轮次"),
+            Map.entry("review.assign", "分配评审专家"),
+            Map.entry("review.unassign", "取消评审分配"),
+            Map.entry("review.assign.refused", "分配因利益冲突被拒绝"),
+            Map.entry("review.packet", "下载评审材料"),
+            Map.entry("review.packets", "批量生成评审材料"),
+            Map.entry("review.score", "提交评分"),
+            Map.entry("review.score.proxy", "代录评分"),
+            Map.entry("review.sheet.download", "下载评审专家的评分表"),
+            Map.entry("review.scan", "查看代录扫描件"),
+            Map.entry("review.advance", "确定晋级（获奖）"),
+            Map.entry("review.award.withdraw", "撤销奖项"),
+            Map.entry("review.award.restore", "恢复奖项"),
+            Map.entry("review.export.ranking", "导出排名"),
+            Map.entry("review.export.awards", "导出获奖名单"),
+            Map.entry("review.export.exams", "导出数字技能排名"),
+            Map.entry("review.notice", "开始公示"),
+            Map.entry("review.objection", "登记举报"),
+            Map.entry("review.objection.decision", "裁定举报"),
+            Map.entry("review.evidence", "查看举报证据"),
+            Map.entry("audit.verify", "校验审计日志"),
+            Map.entry("retention.erase", "到期删除个人信息"));
+
     /** The value's Chinese name, or the value itself. */
     static String of(String value) {
         return value == null ? "" : VALUES.getOrDefault(value, value);

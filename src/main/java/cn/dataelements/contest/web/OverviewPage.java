@@ -39,6 +39,13 @@ class OverviewPage {
 
     @GetMapping("/")
     String overview(Authentication who, Model model) throws IOException {
+        // a reviewer's work is 我的评审 and an auditor's the audit log: the overview of entries would be empty for them
+        if (PageModel.has(who, Role.REVIEWER)) {
+            return "redirect:/reviewing";
+        }
+        if (PageModel.has(who, Role.AUDITOR)) {
+            return "redirect:/audit";
+        }
         EntrySearch.Overview overview = search.overview(access.of(who).only().orElse(null));
         Map<String, String> titles = new LinkedHashMap<>();
         titles.put("track", "各赛道作品数");

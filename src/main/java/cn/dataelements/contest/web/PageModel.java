@@ -39,6 +39,11 @@ class PageModel {
             return Labels.FACETS.getOrDefault(name, name);
         }
 
+        /** An audit action in words, or its code when it has none. */
+        public String action(String code) {
+            return Labels.ACTIONS.getOrDefault(code, code);
+        }
+
         /** A phone or e-mail as lists show it: 138****0001, z***@example.cn ({@code Masks}). */
         public String masked(String contact) {
             return cn.dataelements.contest.system.text.Masks.contact(contact);

@@ -77,10 +77,13 @@ class AccountsIT {
                 .doesNotContain("account.locked");
         assertThat(admin.get("/audit").status()).isEqualTo(403);
         PageSession auditor = auditor(base, admin);
+        assertThat(auditor.get("/").location()).as("the auditor's landing page").endsWith("/audit");
         assertThat(auditor.get("/audit").text())
-                .contains("account.locked")
-                .contains("account.unlock")
-                .contains("account.create");
+                .as("actions in words, their codes kept beside")
+                .contains("账号因密码错误被锁定")
+                .contains("解除锁定")
+                .contains("新建账号")
+                .contains("title=\"account.create\"");
         assertThat(auditor.follow(auditor.post("/audit/verify", Map.of(), true)).text())
                 .contains("审计日志完整");
         for (String page : List.of("/admin", "/intake", "/review", "/reviewing")) {
@@ -193,6 +196,9 @@ class AccountsIT {
         PageSession disabledSession = PageSession.signedIn(base, disabled, "the-reviewers-own");
         PageSession demotedSession = PageSession.signedIn(base, demoted, "the-reviewers-own");
         assertThat(disabledSession.get("/reviewing").status()).isEqualTo(200);
+        assertThat(disabledSession.get("/").location())
+                .as("a reviewer lands on 我的评审")
+                .endsWith("/reviewing");
         assertThat(demotedSession.get("/reviewing").status()).isEqualTo(200);
 
         PageSession.Answer disabling = admin.post(
@@ -259,6 +265,9 @@ class AccountsIT {
     @Test
     void theApiIsDescribedForSignedInUsersOnly() throws Exception {
         String base = "http://127.0.0.1:" + port;
+        PageSession.Answer icon = PageSession.anonymous(base).get("/img/favicon.svg");
+        assertThat(icon.status()).as("the favicon, for anyone").isEqualTo(200);
+        assertThat(PageSession.anonymous(base).get("/login").text()).contains("/img/favicon.svg");
         assertThat(PageSession.anonymous(base).get("/v3/api-docs").status()).isIn(302, 401);
 
         PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());

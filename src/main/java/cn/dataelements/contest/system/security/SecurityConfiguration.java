@@ -85,7 +85,8 @@ class SecurityConfiguration {
                         new ApiTokenFilter(tokens, users, security), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                        .requestMatchers(
+                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
