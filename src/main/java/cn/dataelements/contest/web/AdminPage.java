@@ -64,6 +64,8 @@ class AdminPage {
                         .map(a -> a.view(attempts.lockedUntil(a.username()).isPresent()))
                         .toList());
         model.addAttribute("roles", List.of(Role.values()));
+        model.addAttribute("listKinds", List.of(ListKind.values()));
+        model.addAttribute("lists", lists.imports());
         model.addAttribute(
                 "rebuild", rebuilds.last().map(RebuildJobs.Job::status).orElse(null));
         return "admin";
@@ -163,12 +165,12 @@ class AdminPage {
     /** Imports a watch list (CSV) and checks again the entries it names; the report says which rows were refused. */
     @PostMapping(path = "/admin/lists", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String importList(
-            @RequestParam String kind,
-            @RequestPart("file") MultipartFile file,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestPart(name = "file", required = false) MultipartFile file,
             Authentication who,
             RedirectAttributes flash) {
         ListKind list = ListKind.fromPath(kind).orElse(null);
-        if (list == null || file.isEmpty()) {
+        if (list == null || file == null || file.isEmpty()) {
             flash.addFlashAttribute("error", "请选择名单类型和 CSV 文件。");
             return "redirect:/admin";
         }

@@ -257,8 +257,11 @@ class AccountsIT {
                 "单位名称,统一社会信用代码\n威海某失信科技有限公司,913710000000000000\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(imported.status()).isEqualTo(302);
-        assertThat(auditor(base, admin).get("/audit").text())
-                .contains("list.import")
+        assertThat(auditor(base, admin).get("/audit").text()).contains("导入名单").contains(name);
+        String page = admin.get("/admin").text();
+        assertThat(page)
+                .as("the list types to choose from, and the list imported")
+                .contains("<option value=\"dishonest\">失信名单</option>")
                 .contains(name);
     }
 
