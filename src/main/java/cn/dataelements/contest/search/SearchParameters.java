@@ -27,11 +27,17 @@ public final class SearchParameters {
      */
     public static EntrySearch.Request request(MultiValueMap<String, String> parameters, int size, Set<String> only) {
         String text = parameters.getFirst("q");
+        Instant from = day(parameters.getFirst("from"), 0);
+        Instant to = day(parameters.getFirst("to"), 1);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new IllegalArgumentException(
+                    "from " + parameters.getFirst("from") + " is after to " + parameters.getFirst("to"));
+        }
         return new EntrySearch.Request(
                 text == null ? "" : text,
                 filters(parameters),
-                day(parameters.getFirst("from"), 0),
-                day(parameters.getFirst("to"), 1),
+                from,
+                to,
                 sort(parameters.getFirst("sort")),
                 parameters.getFirst("after"),
                 size,

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,22 @@ class SearchPage {
         model.addAttribute("from", parameters.getFirst("from"));
         model.addAttribute("to", parameters.getFirst("to"));
         model.addAttribute("sort", parameters.getFirst("sort") == null ? "" : parameters.getFirst("sort"));
+        List<Map.Entry<String, String>> chosenFilters = new ArrayList<>();
+        SearchParameters.filters(parameters)
+                .forEach((name, values) -> values.forEach(v -> chosenFilters.add(Map.entry(name, v))));
+        model.addAttribute("chosenFilters", chosenFilters);
+        MultiValueMap<String, String> unfiltered = new LinkedMultiValueMap<>();
+        for (String kept : List.of("q", "from", "to", "sort")) {
+            if (parameters.containsKey(kept)) {
+                unfiltered.put(kept, new ArrayList<>(parameters.get(kept)));
+            }
+        }
+        model.addAttribute("clearFilters", link("/search", unfiltered));
+        String dates = dateProblem(parameters.getFirst("from"), parameters.getFirst("to"));
+        if (dates != null) {
+            model.addAttribute("error", dates);
+            return "search";
+        }
         EntrySearch.Result result;
         try {
             result = search.search(SearchParameters.request(parameters, PAGE, only(who)));
@@ -93,6 +111,22 @@ class SearchPage {
             throws IOException {
         SearchExport.respond(search, format, parameters, only(who), response);
         audit.record(who.getName(), "search.export", "", parameters.toString());
+    }
+
+    /** What is wrong with the date range, in Chinese, or null: a reversed range is said, never answered with 0. */
+    static String dateProblem(String from, String to) {
+        LocalDate start;
+        LocalDate end;
+        try {
+            start = from == null || from.isBlank() ? null : LocalDate.parse(from.strip());
+            end = to == null || to.isBlank() ? null : LocalDate.parse(to.strip());
+        } catch (DateTimeParseException e) {
+            return "日期应写作 2024-08-20 的格式，而不是“" + e.getParsedString() + "”。";
+        }
+        if (start != null && end != null && start.isAfter(end)) {
+            return "收到日期的开始（" + start + "）晚于结束（" + end + "），请对调后再搜索。";
+        }
+        return null;
     }
 
     private Set<String> only(Authentication who) {

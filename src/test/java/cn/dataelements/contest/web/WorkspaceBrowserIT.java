@@ -110,6 +110,29 @@ class WorkspaceBrowserIT {
     }
 
     @Test
+    void filtersSurviveANewQueryAReversedDateRangeIsSaidAndNothingFoundOffersNoExport() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        PageSession pages = PageSession.signedIn(base, organizer, PASSWORD);
+
+        String filtered = pages.get("/search?q=" + encode(WORD) + "&track=" + encode("工业制造"))
+                .text();
+        assertThat(filtered)
+                .as("the chosen filter rides along with the next query, and can be cleared")
+                .contains("<input type=\"hidden\" name=\"track\" value=\"工业制造\">")
+                .contains("清除筛选（1）")
+                .contains("href=\"/search?q=" + encode(WORD) + "\"");
+        assertThat(pages.get("/search?from=2024-09-02&to=2024-08-20").text())
+                .contains("收到日期的开始（2024-09-02）晚于结束（2024-08-20），请对调后再搜索。");
+        String none =
+                pages.get("/search?q=" + encode("不存在的词语组合" + UUID.randomUUID())).text();
+        assertThat(none).contains("id=\"no-hits\"").doesNotContain("id=\"export-xlsx\"");
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void anOrganizerSearchesFiltersOpensDownloadsAndExports() throws Exception {
         String base = "http://127.0.0.1:" + port;
         Browser.signIn(browser, base, organizer, PASSWORD);
