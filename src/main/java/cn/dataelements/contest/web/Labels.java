@@ -38,7 +38,38 @@ final class Labels {
             Map.entry("DISMISSED", "举报不成立"),
             Map.entry("RUNNING", "生成中"),
             Map.entry("DONE", "已完成"),
-            Map.entry("FAILED", "失败"));
+            Map.entry("FAILED", "失败"),
+            Map.entry("Started", "运行中"),
+            Map.entry("Starting", "启动中"),
+            Map.entry("Stopped", "已停止"),
+            Map.entry("Stopping", "停止中"),
+            Map.entry("Suspended", "已暂停"),
+            Map.entry("mailbox", "邮箱收件"),
+            Map.entry("blocking", "阻断"),
+            Map.entry("warning", "警告"),
+            Map.entry("info", "提示"),
+            Map.entry("undecided", "待裁定"),
+            Map.entry("received", "已收到"),
+            Map.entry("CREDIT_CODE_MISSING", "未填统一社会信用代码"),
+            Map.entry("CREDIT_CODE_INVALID", "统一社会信用代码校验不通过"),
+            Map.entry("LEAD_UNIT_MISSING", "缺少牵头单位"),
+            Map.entry("GOVERNMENT_UNIT_OUTSIDE_TRACK_14", "政府单位报了第十四赛道以外的赛道"),
+            Map.entry("TOO_MANY_REPRESENTATIVES", "代表人数超过上限"),
+            Map.entry("PERSON_IN_SEVERAL_TEAMS", "同一人在多个团队"),
+            Map.entry("TEAM_SEVERAL_WORKS", "同一团队报送多件作品"),
+            Map.entry("TEAM_SEVERAL_TRACKS", "同一团队报了多个赛道"),
+            Map.entry("WRONG_CHANNEL", "报送渠道不符"),
+            Map.entry("TRACK_NOT_ACCEPTED", "赛道不在受理范围"),
+            Map.entry("TRACK_UNKNOWN", "未识别赛道"),
+            Map.entry("MATERIAL_MISSING", "缺少必交材料"),
+            Map.entry("MATERIAL_RECOMMENDED_MISSING", "缺少建议提交的材料"),
+            Map.entry("FORM_SECTION_MISSING", "申报书缺少部分内容"),
+            Map.entry("WORK_TITLE_MISSING", "未填作品名称"),
+            Map.entry("WORK_TITLE_FORBIDDEN_WORD", "作品名称含禁用词"),
+            Map.entry("UNIT_DISHONEST", "单位在失信名单中"),
+            Map.entry("TEAM_IN_PROVINCIAL_CONTEST", "团队已报名省赛"),
+            Map.entry("PROOF_NAMES_OTHER_ORGANIZATION", "证明材料中的单位与参赛单位不一致"),
+            Map.entry("SUBMITTED_FILE_MISSING", "报送的文件未收到"));
 
     private Labels() {}
 
@@ -85,6 +116,18 @@ final class Labels {
 
     /** The value's Chinese name, or the value itself. */
     static String of(String value) {
-        return value == null ? "" : VALUES.getOrDefault(value, value);
+        if (value == null) {
+            return "";
+        }
+        String label = VALUES.get(value);
+        if (label != null) {
+            return label;
+        }
+        // a material kind (a missing material's evidence names one) reads as the catalog's name for it
+        return java.util.Arrays.stream(cn.dataelements.contest.entry.MaterialKind.values())
+                .filter(k -> k.name().equals(value))
+                .findFirst()
+                .map(cn.dataelements.contest.entry.MaterialKind::labelZh)
+                .orElse(value);
     }
 }

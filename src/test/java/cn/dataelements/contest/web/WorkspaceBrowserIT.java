@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -126,6 +127,27 @@ class WorkspaceBrowserIT {
         String none =
                 pages.get("/search?q=" + encode("不存在的词语组合" + UUID.randomUUID())).text();
         assertThat(none).contains("id=\"no-hits\"").doesNotContain("id=\"export-xlsx\"");
+    }
+
+    @Test
+    void facetsFileKindsFindingsAndRouteStatesAreInWordsNotCodes() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        PageSession pages = PageSession.signedIn(base, organizer, PASSWORD);
+
+        java.util.regex.Matcher facet = java.util.regex.Pattern.compile("data-value=\"([^\"]*)\">([^<]*)</a>")
+                .matcher(pages.get("/search?q=" + encode(WORD)).text());
+        List<String> labels = new java.util.ArrayList<>();
+        while (facet.find()) {
+            labels.add(facet.group(2));
+        }
+        assertThat(labels).isNotEmpty().noneMatch(label -> label.matches("[A-Za-z_]+"));
+        String entryPage = pages.get("/entries/" + entry.id()).text();
+        assertThat(entryPage)
+                .contains("（作品申报书）")
+                .as("no enum name shown as text")
+                .doesNotContainPattern(">\\s*[A-Z]+(_[A-Z]+)+\\s*<")
+                .doesNotContainPattern("（[A-Z]+(_[A-Z]+)+）");
+        assertThat(pages.get("/intake").text()).contains("运行中").doesNotContain(">Started<");
     }
 
     private static String encode(String value) {
