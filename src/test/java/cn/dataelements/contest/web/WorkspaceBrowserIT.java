@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -152,6 +153,27 @@ class WorkspaceBrowserIT {
 
     private static String encode(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void onAPhoneNoPageIsWiderThanTheScreen() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        Browser.signIn(browser, base, organizer, PASSWORD);
+        org.openqa.selenium.Dimension laptop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            for (String page : List.of("/", "/search?q=" + encode(WORD), "/entries/" + entry.id(), "/intake")) {
+                browser.get(base + page);
+                Object widths = ((JavascriptExecutor) browser)
+                        .executeScript("return [document.documentElement.scrollWidth, window.innerWidth]");
+                List<?> pair = (List<?>) widths;
+                assertThat(((Number) pair.get(0)).longValue())
+                        .as(page + " at 390 px: its width against the screen's")
+                        .isLessThanOrEqualTo(((Number) pair.get(1)).longValue());
+            }
+        } finally {
+            browser.manage().window().setSize(laptop);
+        }
     }
 
     @Test
