@@ -1,5 +1,6 @@
 package cn.dataelements.contest.web;
 
+import cn.dataelements.contest.account.AccountStore;
 import cn.dataelements.contest.exam.ExamResults;
 import cn.dataelements.contest.review.Assignment;
 import cn.dataelements.contest.review.Assignments;
@@ -44,6 +45,7 @@ class ReviewPage {
     private final PublicNotice notice;
     private final Objections objections;
     private final ExamResults exams;
+    private final AccountStore accounts;
 
     ReviewPage(
             Rounds rounds,
@@ -52,7 +54,9 @@ class ReviewPage {
             Standings standings,
             PublicNotice notice,
             Objections objections,
-            ExamResults exams) {
+            ExamResults exams,
+            AccountStore accounts) {
+        this.accounts = accounts;
         this.rounds = rounds;
         this.assignments = assignments;
         this.auto = auto;
@@ -92,6 +96,11 @@ class ReviewPage {
         rounds.entries(key).forEach(e -> tracks.put(e.track(), e.trackName()));
         model.addAttribute("tracks", tracks);
         model.addAttribute("reviewers", assignments.reviewers());
+        // people by name: every account a reviewer's user name could be (a disabled one still has its scores)
+        Map<String, String> names = new HashMap<>();
+        accounts.all()
+                .forEach(a -> names.put(a.username(), a.displayName().isBlank() ? a.username() : a.displayName()));
+        model.addAttribute("names", names);
         model.addAttribute("ranking", standings.of(key));
         model.addAttribute("missing", rounds.missing(key));
         model.addAttribute("notice", notice.of(key).orElse(null));

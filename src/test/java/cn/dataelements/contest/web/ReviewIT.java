@@ -312,7 +312,8 @@ class ReviewIT {
                 assigned.id());
         assertThat(row.path("proxied").toString()).contains(reviewer);
         assertThat(organizerPages.get("/review?round=" + ROUND).text())
-                .contains(reviewer + "：")
+                .as("people by name")
+                .contains("李评审：")
                 .contains("（代录）");
         assertThat(PageSession.signedIn(base(), reviewer, PASSWORD)
                         .get("/reviewing")
@@ -369,8 +370,7 @@ class ReviewIT {
                 organizer,
                 "{\"reasons\":{\"" + missingKey + "\":\"评审专家因病未能评审\"}}");
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
-        assertThat(organizerPages.get("/review?round=" + ROUND).text())
-                .contains(assignedCode + "（" + absent + "）：评审专家因病未能评审");
+        assertThat(organizerPages.get("/review?round=" + ROUND).text()).contains(assignedCode + "（钱评审）：评审专家因病未能评审");
         HttpResponse<String> late = api(
                 "POST",
                 "/api/reviewing/" + ROUND + "/" + assignedCode + "/score",
