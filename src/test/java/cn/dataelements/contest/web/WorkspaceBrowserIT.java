@@ -156,6 +156,17 @@ class WorkspaceBrowserIT {
     }
 
     @Test
+    void anUnknownEntrySaysSoInsideThePagesFrame() {
+        String base = "http://127.0.0.1:" + port;
+        Browser.signIn(browser, base, organizer, PASSWORD);
+        browser.get(base + "/entries/no-such-entry");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("没有找到");
+        assertThat(browser.findElements(By.cssSelector("header.nav a")))
+                .as("the navigation stays")
+                .isNotEmpty();
+    }
+
+    @Test
     void onAPhoneNoPageIsWiderThanTheScreen() throws Exception {
         String base = "http://127.0.0.1:" + port;
         Browser.signIn(browser, base, organizer, PASSWORD);
