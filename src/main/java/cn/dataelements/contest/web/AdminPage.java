@@ -154,6 +154,36 @@ class AdminPage {
         }
     }
 
+    /** Disables or enables an account from the list, keeping everything else of it. */
+    @PostMapping("/admin/accounts/{username}/enabled")
+    String enable(
+            @PathVariable String username,
+            @RequestParam boolean enabled,
+            Authentication who,
+            RedirectAttributes flash) {
+        Account account = accounts.find(username)
+                .filter(a -> !accounts.isEnvironmentAdmin(a.username()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        transactions.executeWithoutResult(status -> {
+            accounts.update(
+                    new AccountStore.Change(
+                            account.username(),
+                            account.displayName(),
+                            "",
+                            account.roles(),
+                            account.unit(),
+                            account.creditCode(),
+                            account.phone(),
+                            account.email(),
+                            enabled),
+                    who.getName());
+            audit.record(who.getName(), "account.update", username, enabled ? "enabled" : "disabled");
+        });
+        flash.addFlashAttribute(
+                "message", (enabled ? "已启用账号 " : "已停用账号 ") + username + (enabled ? "。" : "；它的会话和 API 令牌随即失效。"));
+        return "redirect:/admin";
+    }
+
     @PostMapping("/admin/accounts/{username}/unlock")
     String unlock(@PathVariable String username, Authentication who, RedirectAttributes flash) {
         attempts.unlock(username, who.getName());

@@ -3,6 +3,7 @@ package cn.dataelements.contest.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
+import cn.dataelements.contest.account.AccountStore;
 import cn.dataelements.contest.system.security.SecurityProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +33,9 @@ class AccountsIT {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    AccountStore accounts;
 
     @LocalServerPort
     int port;
@@ -119,6 +123,47 @@ class AccountsIT {
         assertThat(sysadmin.get("/search?q=").text())
                 .as("no entry, however many there are")
                 .contains("共 <strong id=\"hit-total\">0</strong> 件作品");
+    }
+
+    @Test
+    void anAdminDisablesAndEnablesAnAccountFromTheList() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());
+        String user = "toggle-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post(
+                "/admin/accounts",
+                Map.of(
+                        "username",
+                        user,
+                        "displayName",
+                        "王组织",
+                        "password",
+                        "the-organizers-own",
+                        "roles",
+                        "ORGANIZER",
+                        "unit",
+                        "威海市大数据中心",
+                        "enabled",
+                        "true"),
+                true);
+        assertThat(admin.get("/admin").text())
+                .contains("action=\"/admin/accounts/" + user + "/enabled\"")
+                .contains("data-confirm=\"停用账号 " + user + "？");
+
+        assertThat(admin.post("/admin/accounts/" + user + "/enabled", Map.of("enabled", "false"), true)
+                        .status())
+                .isEqualTo(302);
+        assertThat(PageSession.anonymous(base)
+                        .signIn(user, "the-organizers-own")
+                        .location())
+                .as("disabled")
+                .endsWith("/login?error");
+        assertThat(accounts.find(user).orElseThrow().unit())
+                .as("the rest of the account kept")
+                .isEqualTo("威海市大数据中心");
+
+        admin.post("/admin/accounts/" + user + "/enabled", Map.of("enabled", "true"), true);
+        PageSession.signedIn(base, user, "the-organizers-own");
     }
 
     /** An auditor's account, made by the admin, signed in. */
