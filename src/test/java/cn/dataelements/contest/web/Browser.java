@@ -42,6 +42,8 @@ final class Browser {
                         "download.default_directory", downloads.toAbsolutePath().toString(),
                         "download.prompt_for_download", false,
                         "safebrowsing.enabled", false));
+        // the console, so a test can see what the page's scripts ran into (a CSP violation is logged there)
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         // the pages ask before a destructive action (confirm.js): the tests say yes, as the person would
         options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -156,6 +156,24 @@ class WorkspaceBrowserIT {
     }
 
     @Test
+    void theOverviewsChartsDrawWithoutAnyContentSecurityPolicyViolation() {
+        String base = "http://127.0.0.1:" + port;
+        Browser.signIn(browser, base, organizer, PASSWORD);
+        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // what sign-in left
+        browser.get(base + "/");
+        assertThat(browser.findElements(By.cssSelector("#chart-track canvas"))).isNotEmpty();
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(browser.findElement(By.cssSelector("#chart-track canvas")))
+                .perform();
+        List<String> violations =
+                browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                        .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                        .toList();
+        assertThat(violations).as("the console of 总览").isEmpty();
+    }
+
+    @Test
     void anUnknownEntrySaysSoInsideThePagesFrame() {
         String base = "http://127.0.0.1:" + port;
         Browser.signIn(browser, base, organizer, PASSWORD);
@@ -194,7 +212,7 @@ class WorkspaceBrowserIT {
         assertThat(browser.findElement(By.id("total")).getText())
                 .as("the overview after signing in")
                 .isNotBlank();
-        assertThat(browser.findElements(By.cssSelector("#chart-track svg")))
+        assertThat(browser.findElements(By.cssSelector("#chart-track canvas")))
                 .as("the chart of entries per track, drawn by ECharts from its WebJar under the CSP")
                 .isNotEmpty();
 
