@@ -84,7 +84,7 @@ class SearchPage {
             for (EntrySearch.Count count : result.facets().getOrDefault(name, List.of())) {
                 values.add(new FacetValue(
                         count.value(),
-                        Labels.of(count.value()),
+                        count.value() == null || count.value().isBlank() ? "（未填写）" : Labels.of(count.value()),
                         count.count(),
                         chosen.contains(count.value()),
                         toggle(parameters, name, count.value())));

@@ -145,6 +145,7 @@ class WorkspaceBrowserIT {
         String entryPage = pages.get("/entries/" + entry.id()).text();
         assertThat(entryPage)
                 .contains("（作品申报书）")
+                .contains("第 1 版（当前）")
                 .as("no enum name shown as text")
                 .doesNotContainPattern(">\\s*[A-Z]+(_[A-Z]+)+\\s*<")
                 .doesNotContainPattern("（[A-Z]+(_[A-Z]+)+）");
