@@ -122,6 +122,52 @@ class EntryPage {
         audit.record(who.getName(), "file.download", id, material.path());
     }
 
+    /**
+     * The committee decides several findings at once with one verdict and one reason: each chosen finding is named
+     * {@code code:evidenceKey} (a code has no colon). Each is recorded as a decision of its own.
+     */
+    @PostMapping("/entries/{id}/decisions/batch")
+    String decideSeveral(
+            @PathVariable String id,
+            @RequestParam(name = "finding", required = false) List<String> chosen,
+            @RequestParam(defaultValue = "") String verdict,
+            @RequestParam(defaultValue = "") String reason,
+            Authentication who,
+            RedirectAttributes flash)
+            throws IOException {
+        visible(id, who);
+        if (chosen == null || chosen.isEmpty()) {
+            flash.addFlashAttribute("error", "请先勾选要决定的问题。");
+        } else if (!verdict.equals("CONFIRMED") && !verdict.equals("OVERRULED")) {
+            flash.addFlashAttribute("error", "请选择确认或驳回。");
+        } else if (reason.isBlank()) {
+            flash.addFlashAttribute("error", "请填写决定理由。");
+        } else {
+            int recorded = 0;
+            List<String> gone = new ArrayList<>();
+            for (String finding : chosen) {
+                int colon = finding.indexOf(':');
+                try {
+                    decisions.decide(
+                            id,
+                            finding.substring(0, Math.max(colon, 0)),
+                            colon < 0 ? "" : finding.substring(colon + 1),
+                            verdict,
+                            reason.strip(),
+                            who.getName());
+                    recorded++;
+                } catch (IllegalArgumentException e) {
+                    gone.add(Labels.of(finding.substring(0, Math.max(colon, 0))));
+                }
+            }
+            flash.addFlashAttribute("message", "已记录 " + recorded + " 项决定（" + Labels.of(verdict) + "）。");
+            if (!gone.isEmpty()) {
+                flash.addFlashAttribute("error", "以下问题已不在最新的检查结果中，未记录：" + String.join("、", gone) + "。");
+            }
+        }
+        return "redirect:/entries/" + id;
+    }
+
     @PostMapping("/entries/{id}/decisions")
     String decide(
             @PathVariable String id,

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,11 +75,16 @@ final class PageSession {
      * @param withToken whether to send the CSRF token of a freshly loaded page, as a form of the app does
      */
     Answer post(String path, Map<String, String> form, boolean withToken) throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>(form);
+        return post(path, List.copyOf(form.entrySet()), withToken);
+    }
+
+    /** Posts a form whose fields may repeat (several checkboxes of one name). */
+    Answer post(String path, List<Map.Entry<String, String>> form, boolean withToken) throws Exception {
+        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(form);
         if (withToken) {
-            fields.put("_csrf", token());
+            fields.add(Map.entry("_csrf", token()));
         }
-        String body = fields.entrySet().stream()
+        String body = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

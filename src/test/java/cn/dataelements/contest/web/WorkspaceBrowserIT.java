@@ -65,6 +65,9 @@ class WorkspaceBrowserIT {
     @Autowired
     EntrySearch search;
 
+    @Autowired
+    cn.dataelements.contest.compliance.CommitteeDecisions decisions;
+
     @LocalServerPort
     int port;
 
@@ -172,6 +175,38 @@ class WorkspaceBrowserIT {
                         .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
                         .toList();
         assertThat(violations).as("the console of 总览").isEmpty();
+    }
+
+    @Test
+    void aCommitteeMemberDecidesSeveralFindingsAtOnceWithOneReason() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        String member = "committee-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(
+                new AccountStore.Change(member, "监委测试", PASSWORD, Set.of(Role.COMMITTEE), "威海市纪委", "", "", "", true),
+                "test");
+        PageSession pages = PageSession.signedIn(base, member, PASSWORD);
+        String entryPage = pages.get("/entries/" + entry.id()).text();
+        java.util.regex.Matcher box = java.util.regex.Pattern.compile(
+                        "name=\"finding\" form=\"batch-decision\"\\s+value=\"([^\"]+)\"")
+                .matcher(entryPage);
+        List<Map.Entry<String, String>> form = new java.util.ArrayList<>();
+        while (box.find()) {
+            form.add(Map.entry("finding", org.springframework.web.util.HtmlUtils.htmlUnescape(box.group(1))));
+        }
+        assertThat(form)
+                .as(
+                        "a box per finding in %s",
+                        entryPage.substring(Math.max(0, entryPage.indexOf("id=\"findings\"") - 600)))
+                .hasSizeGreaterThan(1);
+        form.add(Map.entry("verdict", "OVERRULED"));
+        form.add(Map.entry("reason", "材料已线下补交，监督委员会核实"));
+
+        String page = pages.follow(pages.post("/entries/" + entry.id() + "/decisions/batch", form, true))
+                .text();
+
+        assertThat(page).contains("已记录 " + (form.size() - 2) + " 项决定（驳回）。");
+        assertThat(decisions.findings(entry.id()).orElseThrow().findings())
+                .allSatisfy(f -> assertThat(f.decision().reason()).isEqualTo("材料已线下补交，监督委员会核实"));
     }
 
     @Test

@@ -94,7 +94,11 @@ class SecurityConfiguration {
                         .hasRole("AUDITOR")
                         .requestMatchers("/intake/**")
                         .hasAnyRole(SEE_CONTACTS)
-                        .requestMatchers(HttpMethod.POST, "/entries/*/decisions", "/review/objections/*/decision")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/entries/*/decisions",
+                                "/entries/*/decisions/batch",
+                                "/review/objections/*/decision")
                         .hasRole("COMMITTEE")
                         .requestMatchers("/review/**")
                         .hasAnyRole(SEE_CONTACTS)
