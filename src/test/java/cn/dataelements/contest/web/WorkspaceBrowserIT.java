@@ -149,6 +149,7 @@ class WorkspaceBrowserIT {
         assertThat(entryPage)
                 .contains("（作品申报书）")
                 .contains("第 1 版（当前）")
+                .contains("<td>已收到</td>")
                 .as("no enum name shown as text")
                 .doesNotContainPattern(">\\s*[A-Z]+(_[A-Z]+)+\\s*<")
                 .doesNotContainPattern("（[A-Z]+(_[A-Z]+)+）");
