@@ -66,22 +66,29 @@ class ReviewingPage {
             Authentication who,
             RedirectAttributes flash) {
         ReviewPlan.Round shown = rounds.round(round);
-        desk.assigned(round, code, who.getName());
+        String entry = desk.assigned(round, code, who.getName()).code();
         Map<String, BigDecimal> values = new LinkedHashMap<>();
+        String problem = null;
         for (ReviewPlan.Criterion criterion : shown.criteria()) {
             String given = form.getOrDefault("c_" + criterion.key(), "").strip();
             if (!given.matches("\\d+(\\.\\d+)?")) {
-                flash.addFlashAttribute("error", "“" + criterion.name() + "”请填写数字。");
-                return "redirect:/reviewing";
+                problem = "“" + criterion.name() + "”请填写数字。";
+                break;
             }
             values.put(criterion.key(), new BigDecimal(given));
         }
-        try {
-            desk.score(round, code, who.getName(), values, form.getOrDefault("comment", ""), "page");
-            flash.addFlashAttribute("message", "已保存评分。");
-        } catch (ReviewException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+        if (problem == null) {
+            try {
+                desk.score(round, code, who.getName(), values, form.getOrDefault("comment", ""), "page");
+                flash.addFlashAttribute("message", "已保存 " + entry + " 的评分。");
+                return "redirect:/reviewing";
+            } catch (ReviewException e) {
+                problem = e.getMessage();
+            }
         }
+        // the reason beside the entry it concerns, and what was typed kept in its form
+        flash.addFlashAttribute("scoreError", Map.of("code", entry, "message", problem));
+        flash.addFlashAttribute("typed", Map.copyOf(form));
         return "redirect:/reviewing";
     }
 

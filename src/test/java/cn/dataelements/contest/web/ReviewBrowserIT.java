@@ -113,7 +113,7 @@ class ReviewBrowserIT {
         task.findElement(By.name("c_innovation")).sendKeys("92");
         task.findElement(By.name("comment")).sendKeys("数据来源清楚");
         submit(task.findElement(By.cssSelector(".score-form button")));
-        assertThat(notice()).isEqualTo("已保存评分。");
+        assertThat(notice()).isEqualTo("已保存 " + code + " 的评分。");
 
         signIn(organizer);
         browser.get(base() + "/review?round=" + ROUND);

@@ -336,11 +336,22 @@ class ReviewIT {
                 .contains("“技术水平”的评分 1E+999999999 超出范围")
                 .contains("小数超过两位")
                 .contains("评语最多 2000 字，这条有 2001 字");
-        assertThat(PageSession.signedIn(base(), reviewer, PASSWORD)
-                        .get("/reviewing")
-                        .status())
+        PageSession reviewerPages = PageSession.signedIn(base(), reviewer, PASSWORD);
+        assertThat(reviewerPages.get("/reviewing").status())
                 .as("the reviewer's page still loads")
                 .isEqualTo(200);
+        String refused = reviewerPages
+                .follow(reviewerPages.post(
+                        "/reviewing/" + ROUND + "/" + assignedCode + "/score",
+                        Map.of("c_technology", "95", "c_innovation", "八十", "comment", "请保留这句评语"),
+                        true))
+                .text();
+        String task = refused.substring(refused.indexOf("data-code=\"" + assignedCode + "\""));
+        assertThat(task)
+                .as("the reason beside the entry, what was typed kept")
+                .contains("“创新性”请填写数字。")
+                .contains("value=\"八十\"")
+                .contains("value=\"请保留这句评语\"");
         assertThat(api(
                                 "POST",
                                 "/api/reviewing/" + ROUND + "/" + assignedCode + "/score",
