@@ -82,7 +82,10 @@ class AdminPage {
             });
             flash.addFlashAttribute("message", "已新建账号 " + created.username() + "。");
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            // said beside the form, which comes back as it was typed (but for the password)
+            flash.addFlashAttribute("formError", e.getMessage());
+            flash.addFlashAttribute("draft", form.withoutPassword());
+            return "redirect:/admin#account-form";
         }
         return "redirect:/admin";
     }
@@ -129,6 +132,20 @@ class AdminPage {
             String phone,
             String email,
             Boolean enabled) {
+
+        /** The form as typed but for the password, as the session (which the database keeps) can hold it. */
+        java.util.HashMap<String, Object> withoutPassword() {
+            java.util.HashMap<String, Object> draft = new java.util.HashMap<>();
+            draft.put("username", username == null ? "" : username);
+            draft.put("displayName", displayName == null ? "" : displayName);
+            draft.put("roles", roles == null ? new java.util.ArrayList<Role>() : new java.util.ArrayList<>(roles));
+            draft.put("unit", unit == null ? "" : unit);
+            draft.put("creditCode", creditCode == null ? "" : creditCode);
+            draft.put("phone", phone == null ? "" : phone);
+            draft.put("email", email == null ? "" : email);
+            draft.put("enabled", Boolean.TRUE.equals(enabled));
+            return draft;
+        }
 
         AccountForm withUsername(String name) {
             return new AccountForm(name, displayName, password, roles, unit, creditCode, phone, email, enabled);

@@ -216,7 +216,16 @@ class AccountsIT {
                 true);
 
         assertThat(again.status()).isEqualTo(302);
-        assertThat(admin.get("/admin").text()).contains("已被占用").contains("李评审").doesNotContain("冒用者");
+        String refusedPage = admin.get("/admin").text();
+        assertThat(refusedPage.substring(refusedPage.indexOf("id=\"account-form\"")))
+                .as("the reason beside the form, which keeps what was typed but the password")
+                .contains("已被占用")
+                .contains("value=\"冒用者\"")
+                .contains("value=\"别的单位\"")
+                .doesNotContain("someone-elses-pass");
+        assertThat(accounts.find(user).orElseThrow().displayName())
+                .as("the account as it was")
+                .isEqualTo("李评审");
         PageSession.signedIn(base, user, "the-reviewers-own");
         assertThat(PageSession.anonymous(base)
                         .signIn(user, "someone-elses-pass")
