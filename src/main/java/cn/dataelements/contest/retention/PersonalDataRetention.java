@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -235,34 +236,29 @@ public class PersonalDataRetention {
 
     /** Blanks the contact fields of the table's JSON columns and the contacts written in their texts. */
     private int scrub(String table, String... columns) {
-        int changed = 0;
-        for (String id : db.sql("select id from " + table).query(String.class).list()) {
-            boolean any = false;
-            for (String column : columns) {
-                String before = db.sql("select " + column + "::text from " + table + " where id = ?")
-                        .param(id)
-                        .query(String.class)
-                        .optional()
-                        .orElse(null);
-                if (before == null) {
-                    continue;
-                }
+        Set<String> changed = new HashSet<>();
+        for (String column : columns) {
+            List<Map.Entry<String, String>> rows = db.sql("select id, " + column + "::text as doc from " + table
+                            + " where " + column + " is not null")
+                    .query((rs, n) -> Map.entry(rs.getString("id"), rs.getString("doc")))
+                    .list();
+            for (Map.Entry<String, String> row : rows) {
                 try {
-                    JsonNode tree = json.readTree(before);
+                    JsonNode tree = json.readTree(row.getValue());
                     if (scrub(tree)) {
-                        any = true;
+                        changed.add(row.getKey());
                         db.sql("update " + table + " set " + column + " = cast(? as jsonb),"
                                         + " revision = nextval('revisions') where id = ?")
-                                .params(json.writeValueAsString(tree), id)
+                                .params(json.writeValueAsString(tree), row.getKey())
                                 .update();
                     }
                 } catch (IOException e) {
-                    throw new IllegalStateException("A stored document of " + table + " " + id + " does not read", e);
+                    throw new IllegalStateException(
+                            "A stored document of " + table + " " + row.getKey() + " does not read", e);
                 }
             }
-            changed += any ? 1 : 0;
         }
-        return changed;
+        return changed.size();
     }
 
     private static boolean scrub(JsonNode node) {

@@ -23,15 +23,17 @@ public final class SearchParameters {
      * The search the parameters ask for, narrowed to the entries the user may see.
      *
      * @param only the ids the user may see, or null for every entry
-     * @throws IllegalArgumentException naming the parameter that is wrong
+     * @throws InvalidSearchException naming the parameter that is wrong, in English and in Chinese
      */
     public static EntrySearch.Request request(MultiValueMap<String, String> parameters, int size, Set<String> only) {
         String text = parameters.getFirst("q");
         Instant from = day(parameters.getFirst("from"), 0);
         Instant to = day(parameters.getFirst("to"), 1);
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new IllegalArgumentException(
-                    "from " + parameters.getFirst("from") + " is after to " + parameters.getFirst("to"));
+            String start = parameters.getFirst("from").strip();
+            String end = parameters.getFirst("to").strip();
+            throw new InvalidSearchException(
+                    "from " + start + " is after to " + end, "收到日期的开始（" + start + "）晚于结束（" + end + "），请对调后再搜索。");
         }
         return new EntrySearch.Request(
                 text == null ? "" : text,
@@ -72,7 +74,8 @@ public final class SearchParameters {
         try {
             return EntrySearch.Sort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("sort is relevance, received or title, not " + sort);
+            throw new InvalidSearchException(
+                    "sort is relevance, received or title, not " + sort, "排序只能按相关度、收到时间或作品名称。");
         }
     }
 
@@ -87,7 +90,8 @@ public final class SearchParameters {
                     .atStartOfDay(SourceTimes.BEIJING)
                     .toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("a date is written 2024-08-20, not " + date);
+            throw new InvalidSearchException(
+                    "a date is written 2024-08-20, not " + date, "日期应写作 2024-08-20 的格式，而不是“" + date.strip() + "”。");
         }
     }
 }

@@ -3,14 +3,13 @@ package cn.dataelements.contest.web;
 import cn.dataelements.contest.account.AuditLog;
 import cn.dataelements.contest.account.EntryAccess;
 import cn.dataelements.contest.search.EntrySearch;
+import cn.dataelements.contest.search.InvalidSearchException;
 import cn.dataelements.contest.search.SearchExport;
 import cn.dataelements.contest.search.SearchParameters;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +64,13 @@ class SearchPage {
             }
         }
         model.addAttribute("clearFilters", link("/search", unfiltered));
-        String dates = dateProblem(parameters.getFirst("from"), parameters.getFirst("to"));
-        if (dates != null) {
-            model.addAttribute("error", dates);
-            return "search";
-        }
         EntrySearch.Result result;
         try {
             result = search.search(SearchParameters.request(parameters, PAGE, only(who)));
+        } catch (InvalidSearchException e) {
+            // a reversed or malformed date range is said, never answered with 0
+            model.addAttribute("error", e.messageZh());
+            return "search";
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", "搜索条件有误：" + e.getMessage());
             return "search";
@@ -111,22 +109,6 @@ class SearchPage {
             throws IOException {
         SearchExport.respond(search, format, parameters, only(who), response);
         audit.record(who.getName(), "search.export", "", parameters.toString());
-    }
-
-    /** What is wrong with the date range, in Chinese, or null: a reversed range is said, never answered with 0. */
-    static String dateProblem(String from, String to) {
-        LocalDate start;
-        LocalDate end;
-        try {
-            start = from == null || from.isBlank() ? null : LocalDate.parse(from.strip());
-            end = to == null || to.isBlank() ? null : LocalDate.parse(to.strip());
-        } catch (DateTimeParseException e) {
-            return "日期应写作 2024-08-20 的格式，而不是“" + e.getParsedString() + "”。";
-        }
-        if (start != null && end != null && start.isAfter(end)) {
-            return "收到日期的开始（" + start + "）晚于结束（" + end + "），请对调后再搜索。";
-        }
-        return null;
     }
 
     private Set<String> only(Authentication who) {
