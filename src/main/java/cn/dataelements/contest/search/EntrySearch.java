@@ -89,6 +89,9 @@ public class EntrySearch {
      * @param after the page token of the last page's {@link Result#next}, or null
      * @param only the ids of the entries the user may see, or null for every entry: narrows the hits, the totals,
      *     the facets' counts and the exports alike
+     * @param skip how many hits to pass over (a numbered page), 0 when paging by {@code after}
+     * @param fullOnly only the entries holding the words as written (full matches), not those holding some of their
+     *     parts only; the result counts both either way
      */
     public record Request(
             String text,
@@ -98,7 +101,27 @@ public class EntrySearch {
             Sort sort,
             String after,
             int size,
-            java.util.Set<String> only) {
+            java.util.Set<String> only,
+            int skip,
+            boolean fullOnly) {
+
+        /** A search paged by {@code after}, full and partial matches together. */
+        public Request(
+                String text,
+                Map<String, List<String>> filters,
+                Instant from,
+                Instant to,
+                Sort sort,
+                String after,
+                int size,
+                java.util.Set<String> only) {
+            this(text, filters, from, to, sort, after, size, only, 0, false);
+        }
+
+        /** The same search for another page, or with partial matches again. */
+        Request paged(String after, int size, boolean fullOnly) {
+            return new Request(text, filters, from, to, sort, after, size, only, 0, fullOnly);
+        }
 
         /** A search over every entry. */
         public Request(
@@ -136,10 +159,16 @@ public class EntrySearch {
     /**
      * A page of hits.
      *
-     * @param total how many entries match
+     * @param total how many entries match (only the full matches when the request asks for them only)
      * @param next the token of the next page, or null after the last
+     * @param full how many entries hold the words as written; all of them when there are no words
+     * @param partial how many entries hold only some of the words' parts (pairs of neighbouring characters)
      */
-    public record Result(long total, List<EntryHit> hits, Map<String, List<Count>> facets, String next) {}
+    public record Result(
+            long total, List<EntryHit> hits, Map<String, List<Count>> facets, String next, long full, long partial) {}
+
+    /** The most hits a numbered page reaches: Elasticsearch's result window. */
+    public static final int MAX_SKIP = 10_000;
 
     public Result search(Request request) throws IOException {
         return search(request, true);
@@ -177,8 +206,18 @@ public class EntrySearch {
         long total = response.hits().total() == null
                 ? hits.size()
                 : response.hits().total().value();
-        return new Result(total, hits, counts, next);
+        long full = total;
+        long partial = 0;
+        if (facets && !folded(request).isEmpty()) {
+            var matched = response.aggregations().get(MATCHED).filter();
+            full = matched.aggregations().get(FULL).filter().docCount();
+            partial = matched.docCount() - full;
+        }
+        return new Result(total, hits, counts, next, full, partial);
     }
+
+    private static final String MATCHED = "_matched";
+    private static final String FULL = "_full";
 
     /** The request Elasticsearch gets for a search: what {@link #search} sends, and the benchmark can print. */
     SearchRequest searchRequest(Request request, boolean facets) throws IOException {
@@ -186,6 +225,11 @@ public class EntrySearch {
         String folded = folded(request);
         Query query = folded.isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : tiers(folded);
         Sort sort = request.sort() == null ? (folded.isEmpty() ? Sort.RECEIVED : Sort.RELEVANCE) : request.sort();
+        if (request.skip() < 0 || request.skip() > MAX_SKIP - size) {
+            throw new InvalidSearchException(
+                    "a page reaches at most hit " + MAX_SKIP + ", not " + ((long) request.skip() + size),
+                    "最多只能翻到第 " + MAX_SKIP + " 件，请加上筛选条件缩小范围。");
+        }
         SearchRequest.Builder search = new SearchRequest.Builder()
                 .index(alias)
                 .size(size)
@@ -196,6 +240,13 @@ public class EntrySearch {
                 .source(s -> s.filter(f -> f.excludes("files")));
         if (facets) {
             FACETS.forEach((name, field) -> search.aggregations(name, facet(request, name, field)));
+            if (!folded.isEmpty()) {
+                Query every = filters(request.paged(null, size, false), null);
+                search.aggregations(MATCHED, a -> a.filter(every).aggregations(FULL, f -> f.filter(fullMatch(folded))));
+            }
+        }
+        if (request.skip() > 0) {
+            search.from(request.skip());
         }
         if (request.after() != null && !request.after().isBlank()) {
             search.searchAfter(after(request.after()));
@@ -251,17 +302,7 @@ public class EntrySearch {
         List<EntryHit> all = new ArrayList<>();
         String after = null;
         do {
-            Result page = search(
-                    new Request(
-                            request.text(),
-                            request.filters(),
-                            request.from(),
-                            request.to(),
-                            request.sort(),
-                            after,
-                            MAX_SIZE,
-                            request.only()),
-                    false);
+            Result page = search(request.paged(after, MAX_SIZE, request.fullOnly()), false);
             all.addAll(page.hits());
             after = page.next();
         } while (after != null && all.size() < MAX_EXPORT);
@@ -323,6 +364,20 @@ public class EntrySearch {
         return Query.of(q -> q.bool(b -> b.should(should)));
     }
 
+    /** The entries holding the words as written: in the title, a unit, a section or a file. */
+    private static Query fullMatch(String folded) {
+        String pairs = CharacterPairs.tokens(folded);
+        String suffix = pairs.isEmpty() ? "_f" : "_p";
+        String words = pairs.isEmpty() ? folded : pairs;
+        List<Query> should = new ArrayList<>();
+        for (String field : List.of("title", "units", "sections")) {
+            should.add(Query.of(q -> q.matchPhrase(m -> m.field(field + suffix).query(words))));
+        }
+        should.add(Query.of(q -> q.nested(n -> n.path("files")
+                .query(p -> p.matchPhrase(m -> m.field("files.text" + suffix).query(words))))));
+        return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+    }
+
     private static Query phrase(String field, String folded, float boost) {
         return Query.of(q -> q.constantScore(c ->
                 c.filter(f -> f.matchPhrase(m -> m.field(field).query(folded))).boost(boost)));
@@ -331,6 +386,10 @@ public class EntrySearch {
     /** Every filter of the request but the one of {@code except}: a facet counts what its own filter would add. */
     private static Query filters(Request request, String except) {
         List<Query> must = new ArrayList<>();
+        String folded = folded(request);
+        if (request.fullOnly() && !folded.isEmpty()) {
+            must.add(fullMatch(folded));
+        }
         if (request.only() != null) {
             List<String> ids = List.copyOf(request.only());
             must.add(Query.of(q -> q.ids(i -> i.values(ids))));
@@ -407,7 +466,9 @@ public class EntrySearch {
                 files.add(new FileHit(
                         String.valueOf(source.get("name")),
                         String.valueOf(source.get("path")),
-                        file.highlight().getOrDefault("files.text", List.of())));
+                        file.highlight().getOrDefault("files.text", List.of()).stream()
+                                .map(Highlighter::tidy)
+                                .toList()));
             }
         }
         return new EntryHit(

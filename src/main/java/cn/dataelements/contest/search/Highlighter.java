@@ -10,6 +10,10 @@ import org.springframework.web.util.HtmlUtils;
  * same character of the original): the word as a whole, and each pair of its neighbouring units (the parts an entry
  * matched by). Done here rather than in Elasticsearch so that a page of hits costs no term vectors and no second read
  * of the texts. The text is HTML-escaped; hits are in {@code <em>}, as Elasticsearch's HTML encoder writes them.
+ *
+ * <p>A fragment reads cleanly: it starts after a line or sentence break near its hit when there is one, never in the
+ * middle of a number or a Latin word, has its runs of spaces and line breaks as one space, and says with "…" that the
+ * text goes on before or after it.
  */
 final class Highlighter {
 
@@ -41,8 +45,8 @@ final class Highlighter {
             if (windows.size() == count) {
                 break;
             }
-            int start = Math.max(0, span.start() - size / 3);
-            int end = Math.min(original.length(), start + size);
+            int start = startOf(original, Math.max(0, span.start() - size / 3), span.start());
+            int end = endOf(original, Math.min(original.length(), start + size), span.end());
             if (windows.stream().noneMatch(w -> start < w[1] && end > w[0])) {
                 windows.add(new int[] {start, end});
             }
@@ -50,9 +54,53 @@ final class Highlighter {
         windows.sort((a, b) -> Integer.compare(a[0], b[0]));
         List<String> fragments = new ArrayList<>();
         for (int[] window : windows) {
-            fragments.add(marked(original, window[0], window[1], spans));
+            String fragment = tidy(marked(original, window[0], window[1], spans));
+            fragments.add((window[0] > 0 ? "…" : "") + fragment + (window[1] < original.length() ? "…" : ""));
         }
         return fragments;
+    }
+
+    /** A fragment's text tidied: its runs of white space, line breaks among them, as one space. */
+    static String tidy(String fragment) {
+        return WHITE.matcher(fragment).replaceAll(" ").strip();
+    }
+
+    private static final java.util.regex.Pattern WHITE = java.util.regex.Pattern.compile("\\s+");
+
+    private static final String BREAKS = "\n\r。！？；!?;";
+
+    /**
+     * Where a fragment starts, at or after {@code from} and at or before the hit: just after the last break before the
+     * hit, else not inside a word or number.
+     */
+    private static int startOf(String text, int from, int hit) {
+        if (from == 0) {
+            return 0;
+        }
+        for (int at = hit - 1; at >= from; at--) {
+            if (BREAKS.indexOf(text.charAt(at)) >= 0) {
+                return at + 1;
+            }
+        }
+        int at = from;
+        while (at < hit && word(text.charAt(at - 1)) && word(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    /** Where a fragment ends, at or before {@code to} and at or after the hit: not inside a word or number. */
+    private static int endOf(String text, int to, int hit) {
+        int at = to;
+        while (at > hit && at < text.length() && word(text.charAt(at - 1)) && word(text.charAt(at))) {
+            at--;
+        }
+        return at;
+    }
+
+    /** A character of a number or a Latin word, which a fragment never cuts: "-5200000" is not a fragment's start. */
+    private static boolean word(char c) {
+        return (c < 128 && Character.isLetterOrDigit(c)) || ".,-_/%+:".indexOf(c) >= 0 || (c >= '０' && c <= '９');
     }
 
     /** Where the query's units stand in the text in a row: the whole query, or two of them next to each other. */

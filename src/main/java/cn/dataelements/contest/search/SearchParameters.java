@@ -13,7 +13,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * A search as a request's parameters write it, for the API and the pages alike: {@code q}, a facet name with a value
- * for each filter, {@code from} and {@code to} as dates in Beijing time, {@code sort}, {@code after}.
+ * for each filter, {@code from} and {@code to} as dates in Beijing time, {@code sort}, {@code after}, or {@code page} (numbered from 1)
+ * instead, and {@code matches} ({@code full} for the entries holding the words as written only, {@code all} by default).
  */
 public final class SearchParameters {
 
@@ -43,7 +44,36 @@ public final class SearchParameters {
                 sort(parameters.getFirst("sort")),
                 parameters.getFirst("after"),
                 size,
-                only);
+                only,
+                (int) Math.min(Integer.MAX_VALUE, (page(parameters.getFirst("page")) - 1L) * size),
+                fullOnly(parameters.getFirst("matches")));
+    }
+
+    /** The page asked for, numbered from 1. */
+    public static int page(String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(page.strip());
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidSearchException(
+                "page is a number from 1, not " + page, "页码应是从 1 起的数字，而不是“" + page.strip() + "”。");
+    }
+
+    private static boolean fullOnly(String matches) {
+        if (matches == null || matches.isBlank() || matches.strip().equals("all")) {
+            return false;
+        }
+        if (matches.strip().equals("full")) {
+            return true;
+        }
+        throw new InvalidSearchException("matches is full or all, not " + matches, "匹配方式只能是完全匹配（full）或全部（all）。");
     }
 
     /** The facet filters among the parameters, by facet name. */

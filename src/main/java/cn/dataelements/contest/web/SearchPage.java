@@ -23,8 +23,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * 搜索: the query box, filters with counts (a click adds or removes one), highlighted hits, the next page, and the
- * export of the whole result list. The highlights come HTML-escaped from Elasticsearch, the hits only in {@code <em>}.
+ * 搜索: the query box, filters with counts (a click adds or removes one), highlighted hits on numbered pages, and the
+ * export of the whole result list. Words find the entries holding them as written (完全匹配) first and alone; the
+ * entries holding only some of their parts (部分匹配) are counted and one click away, and shown at once when nothing
+ * matches in full. The highlights come HTML-escaped, the hits only in {@code <em>}.
  */
 @Controller
 class SearchPage {
@@ -46,6 +48,9 @@ class SearchPage {
 
     record Facet(String name, String label, List<FacetValue> values) {}
 
+    /** A link to a numbered page; a gap between numbers has no link. */
+    record PageLink(String label, String href, boolean current) {}
+
     @GetMapping("/search")
     String search(@RequestParam MultiValueMap<String, String> parameters, Authentication who, Model model)
             throws IOException {
@@ -64,9 +69,19 @@ class SearchPage {
             }
         }
         model.addAttribute("clearFilters", link("/search", unfiltered));
+        MultiValueMap<String, String> asked = without(parameters, "after");
+        boolean words = !model.getAttribute("q").toString().isBlank();
+        if (words && !asked.containsKey("matches")) {
+            asked.add("matches", "full");
+        }
         EntrySearch.Result result;
         try {
-            result = search.search(SearchParameters.request(parameters, PAGE, only(who)));
+            result = search.search(SearchParameters.request(asked, PAGE, only(who)));
+            if (words && result.full() == 0 && result.partial() > 0 && !parameters.containsKey("matches")) {
+                asked = with(asked, "matches", "all");
+                result = search.search(SearchParameters.request(asked, PAGE, only(who)));
+                model.addAttribute("onlyPartial", true);
+            }
         } catch (InvalidSearchException e) {
             // a reversed or malformed date range is said, never answered with 0
             model.addAttribute("error", e.messageZh());
@@ -85,19 +100,57 @@ class SearchPage {
                         count.value() == null || count.value().isBlank() ? "（未填写）" : Labels.of(count.value()),
                         count.count(),
                         chosen.contains(count.value()),
-                        toggle(parameters, name, count.value())));
+                        toggle(asked, name, count.value())));
             }
             facets.add(new Facet(name, Labels.FACETS.getOrDefault(name, name), values));
         }
         model.addAttribute("result", result);
         model.addAttribute("facets", facets);
-        MultiValueMap<String, String> kept = without(parameters, "after");
+        model.addAttribute("words", words);
+        boolean fullOnly = "full".equals(asked.getFirst("matches"));
+        model.addAttribute("fullOnly", fullOnly);
+        if (words && result.partial() > 0 && !model.containsAttribute("onlyPartial")) {
+            model.addAttribute(
+                    "matchesToggle",
+                    link("/search", with(without(asked, "page"), "matches", fullOnly ? "all" : "full")));
+        }
+        MultiValueMap<String, String> kept = without(asked, "page");
         model.addAttribute("exportXlsx", link("/search/export", with(kept, "format", "xlsx")));
         model.addAttribute("exportCsv", link("/search/export", with(kept, "format", "csv")));
-        if (result.next() != null) {
-            model.addAttribute("nextPage", link("/search", with(kept, "after", result.next())));
-        }
+        model.addAttribute("pages", pages(kept, SearchParameters.page(asked.getFirst("page")), result.total()));
         return "search";
+    }
+
+    /**
+     * The numbered pages around the current one: the first, the last, two either side of the current, gaps between,
+     * and the previous and next pages; none when everything fits on one page.
+     */
+    static List<PageLink> pages(MultiValueMap<String, String> kept, int current, long total) {
+        long reachable = Math.min(total, EntrySearch.MAX_SKIP);
+        int last = (int) Math.max(1, (reachable + PAGE - 1) / PAGE);
+        List<PageLink> pages = new ArrayList<>();
+        if (last == 1) {
+            return pages;
+        }
+        if (current > 1) {
+            pages.add(new PageLink("上一页", link("/search", with(kept, "page", String.valueOf(current - 1))), false));
+        }
+        int previous = 0;
+        for (int page = 1; page <= last; page++) {
+            if (page != 1 && page != last && Math.abs(page - current) > 2) {
+                continue;
+            }
+            if (page - previous > 1) {
+                pages.add(new PageLink("…", null, false));
+            }
+            pages.add(new PageLink(
+                    String.valueOf(page), link("/search", with(kept, "page", String.valueOf(page))), page == current));
+            previous = page;
+        }
+        if (current < last) {
+            pages.add(new PageLink("下一页", link("/search", with(kept, "page", String.valueOf(current + 1))), false));
+        }
+        return pages;
     }
 
     @GetMapping("/search/export")
@@ -116,7 +169,7 @@ class SearchPage {
     }
 
     private static String toggle(MultiValueMap<String, String> parameters, String name, String value) {
-        MultiValueMap<String, String> next = without(parameters, "after");
+        MultiValueMap<String, String> next = without(parameters, "page");
         List<String> values = new ArrayList<>(next.getOrDefault(name, List.of()));
         if (!values.remove(value)) {
             values.add(value);

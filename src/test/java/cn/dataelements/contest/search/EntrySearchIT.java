@@ -40,6 +40,9 @@ class EntrySearchIT {
     EntrySearch search;
 
     @Autowired
+    cn.dataelements.contest.account.AccountStore accounts;
+
+    @Autowired
     Indexer indexer;
 
     @Autowired
@@ -224,6 +227,76 @@ class EntrySearchIT {
 
         assertThat(paged).hasSize(14).doesNotHaveDuplicates();
         assertThat(paged.subList(0, 2)).as("pinyin order: gǎng before gōng").containsExactly("港航单证自动生成系统", "供应链可视化平台");
+    }
+
+    @Test
+    void aNumberedPageHoldsTheHitsThatPagingByTokenReachesThere() throws Exception {
+        List<String> second = search
+                .search(new EntrySearch.Request(
+                        "", filters(Map.of()), null, null, EntrySearch.Sort.TITLE, null, 4, null, 4, false))
+                .hits()
+                .stream()
+                .map(EntrySearch.EntryHit::id)
+                .toList();
+        EntrySearch.Result first = search.search(
+                new EntrySearch.Request("", filters(Map.of()), null, null, EntrySearch.Sort.TITLE, null, 4));
+        List<String> byToken = ids(search.search(
+                new EntrySearch.Request("", filters(Map.of()), null, null, EntrySearch.Sort.TITLE, first.next(), 4)));
+
+        assertThat(second).hasSize(4).isEqualTo(byToken);
+    }
+
+    @Test
+    void wordsFindTheirFullMatchesAndCountThePartialOnesOneClickAway() throws Exception {
+        EntrySearch.Result all = search("数据要素", Map.of());
+        EntrySearch.Result full = search.search(
+                new EntrySearch.Request("数据要素", filters(Map.of()), null, null, null, null, 50, null, 0, true));
+        assertThat(ids(full)).as("only the entry holding the words as written").containsExactly(FIXTURES.id("M"));
+        assertThat(full.total()).isEqualTo(1);
+        assertThat(all.full()).isEqualTo(1);
+        assertThat(full.partial())
+                .as("entries holding 数据 or 要素 only are partial matches")
+                .isEqualTo(all.total() - 1)
+                .isGreaterThanOrEqualTo(3);
+
+        String organizer = "organizer-" + TAG;
+        accounts.create(
+                new cn.dataelements.contest.account.AccountStore.Change(
+                        organizer,
+                        "组织方测试",
+                        "organizer-password-1",
+                        java.util.Set.of(cn.dataelements.contest.account.Role.ORGANIZER),
+                        "威海市大数据中心",
+                        "",
+                        "",
+                        "",
+                        true),
+                "test");
+        cn.dataelements.contest.web.PageSession pages = cn.dataelements.contest.web.PageSession.signedIn(
+                "http://127.0.0.1:" + port, organizer, "organizer-password-1");
+        String unit = "&unit=" + encode(FIXTURES.unit());
+        String page = pages.get("/search?q=" + encode("数据要素") + unit).text();
+        assertThat(page)
+                .contains("id=\"full-total\">1<")
+                .contains("id=\"partial-total\">" + full.partial() + "<")
+                .contains("显示部分匹配");
+        assertThat(hits(page)).as("partial matches folded away").isEqualTo(1);
+        String toggle = org.springframework.web.util.HtmlUtils.htmlUnescape(
+                page.replaceAll("(?s).*id=\"matches-toggle\" href=\"([^\"]+)\".*", "$1"));
+        assertThat(hits(pages.get(toggle).text())).isEqualTo(all.total());
+
+        String scattered = pages.get("/search?q=" + encode("要素数据") + unit).text();
+        assertThat(scattered).contains("id=\"full-total\">0<").contains("id=\"only-partial\"");
+        assertThat(hits(scattered))
+                .as("nothing in full: the partial matches at once")
+                .isPositive();
+    }
+
+    private static long hits(String page) {
+        return java.util.regex.Pattern.compile("<article class=\"hit\"")
+                .matcher(page)
+                .results()
+                .count();
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser's session with the pages, over plain HTTP: signed in through the form, CSRF token and all. */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -24,9 +24,9 @@ final class PageSession {
      *
      * @param headers every header, as received
      */
-    record Answer(int status, String location, String contentType, String headers, byte[] body) {
+    public record Answer(int status, String location, String contentType, String headers, byte[] body) {
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -43,12 +43,12 @@ final class PageSession {
     }
 
     /** A session that has not signed in. */
-    static PageSession anonymous(String base) {
+    public static PageSession anonymous(String base) {
         return new PageSession(base);
     }
 
     /** A signed-in session; fails unless the sign-in was accepted. */
-    static PageSession signedIn(String base, String user, String password) throws Exception {
+    public static PageSession signedIn(String base, String user, String password) throws Exception {
         PageSession session = new PageSession(base);
         Answer answer = session.signIn(user, password);
         if (answer.status() != 302 || answer.location().contains("error")) {
@@ -65,7 +65,7 @@ final class PageSession {
         return post("/login", form, true);
     }
 
-    Answer get(String path) throws Exception {
+    public Answer get(String path) throws Exception {
         return answer(HttpRequest.newBuilder(URI.create(base + path)).build());
     }
 

@@ -256,7 +256,7 @@ class WorkspaceBrowserIT {
         browser.get(base + "/search");
         browser.findElement(By.id("q")).sendKeys(WORD);
         Browser.navigate(browser, browser.findElement(By.id("search-button")));
-        assertThat(browser.findElement(By.id("hit-total")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("full-total")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.cssSelector(".hit-title em")).getText())
                 .as("the word highlighted in the title")
                 .isEqualTo(WORD);
@@ -264,7 +264,7 @@ class WorkspaceBrowserIT {
         Browser.navigate(browser, browser.findElement(By.cssSelector("#facet-track a[data-value='工业制造']")));
         assertThat(browser.findElement(By.cssSelector("#facet-track a.chosen")).getText())
                 .isEqualTo("工业制造");
-        assertThat(browser.findElement(By.id("hit-total")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("full-total")).getText()).isEqualTo("1");
 
         Browser.navigate(browser, browser.findElement(By.cssSelector(".hit-title")));
         assertThat(browser.findElement(By.id("work-title")).getText()).isEqualTo(TITLE);
