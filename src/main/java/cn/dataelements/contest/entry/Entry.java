@@ -29,6 +29,8 @@ import java.util.List;
  * @param registration what the 参赛作品登记表 (track 14) says beyond the header fields, or null without one
  * @param missingFiles files a channel listed for the team, up to the current version, that it could not deliver and
  *     no later submission brought
+ * @param formText the form's whole text when its parts were not recognized (shown in their stead, with a note), else
+ *     empty
  */
 public record Entry(
         String id,
@@ -48,11 +50,13 @@ public record Entry(
         List<Version> versions,
         int currentVersion,
         Registration registration,
-        List<MissingFile> missingFiles) {
+        List<MissingFile> missingFiles,
+        String formText) {
 
     public Entry {
         // entries indexed before missing files were kept have none
         missingFiles = missingFiles == null ? List.of() : List.copyOf(missingFiles);
+        formText = formText == null ? "" : formText;
     }
 
     /**
@@ -116,7 +120,8 @@ public record Entry(
                 versions,
                 currentVersion,
                 registration,
-                missingFiles);
+                missingFiles,
+                formText);
     }
 
     /** A work title made comparable: NFKC, lower case, without spaces, quotes and book-title marks. */

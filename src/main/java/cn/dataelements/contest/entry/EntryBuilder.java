@@ -53,7 +53,7 @@ public class EntryBuilder {
         Optional<Track> track = findTrack(catalog.tracks(), header, subject, submission.subject(), documents.titles());
         FormLayout layout = Vocabularies.layoutOf(track, header, subject, catalog);
         List<Problem> problems = new ArrayList<>();
-        List<FormSection> sections = sections(documents.form(), layout, problems);
+        Form formRead = sections(documents, layout, problems);
         Entry view = new Entry(
                 submission.id(),
                 List.of(new Entry.EntrySubmission(
@@ -65,7 +65,7 @@ public class EntryBuilder {
                 units(header, subject),
                 header == null ? List.of() : header.representatives(),
                 header == null ? new Entry.Contact("", "", "") : header.contact(),
-                sections,
+                formRead.sections(),
                 materials,
                 problems,
                 STATUS_RECEIVED,
@@ -73,7 +73,8 @@ public class EntryBuilder {
                 List.of(new Entry.Version(1, submission.id(), submission.receivedAt(), false, materials)),
                 1,
                 documents.entryRegistration(),
-                missingFiles(submission));
+                missingFiles(submission),
+                formRead.text());
         return TeamIdentity.key(view).map(key -> withTeam(view, key)).orElse(view);
     }
 
@@ -97,7 +98,8 @@ public class EntryBuilder {
                 v.versions(),
                 v.currentVersion(),
                 v.registration(),
-                v.missingFiles());
+                v.missingFiles(),
+                v.formText());
     }
 
     /** The view with one more problem, e.g. an uncertain team match for a person to decide. */
@@ -122,7 +124,8 @@ public class EntryBuilder {
                 v.versions(),
                 v.currentVersion(),
                 v.registration(),
-                v.missingFiles());
+                v.missingFiles(),
+                v.formText());
     }
 
     /** The files the submission's channel listed but could not deliver, as its problems name them. */
@@ -153,19 +156,40 @@ public class EntryBuilder {
                 .toList();
     }
 
-    private List<FormSection> sections(Optional<ReadFile> form, FormLayout layout, List<Problem> problems) {
+    /** The form as the entry shows it: its sections, and its whole text when they were not recognized. */
+    private record Form(List<FormSection> sections, String text) {}
+
+    /**
+     * The form's sections in the layout's order. A form file whose text could not be read is said as such, never as
+     * no form (the file list shows it); a form whose parts were not recognized keeps its whole text for the page.
+     */
+    private Form sections(FormDocuments documents, FormLayout layout, List<Problem> problems) {
         if (layout.isEmpty()) {
-            return List.of();
+            return new Form(List.of(), "");
         }
+        Optional<ReadFile> form = documents.form();
         if (form.isEmpty()) {
-            problems.add(new Problem(
-                    "FORM_MISSING", "未找到作品申报书（或方案介绍），无法读取作品各部分内容。", "No application form among the files", ""));
-            return Vocabularies.missingSections(layout);
+            Optional<String> unreadable = documents.unreadableForm();
+            problems.add(unreadable
+                    .map(path -> new Problem(
+                            "FORM_UNREADABLE",
+                            "申报书“" + path + "”中读不出文字（可能是扫描件、加密或损坏的文件），无法读取作品各部分内容。",
+                            "The application form has no readable text",
+                            path))
+                    .orElseGet(() -> new Problem(
+                            "FORM_MISSING",
+                            "未找到作品申报书（或方案介绍），无法读取作品各部分内容。",
+                            "No application form among the files",
+                            "")));
+            return new Form(Vocabularies.missingSections(layout), "");
         }
         NormalizedForm normalized = normalizer.normalize(form.get().xhtml(), Vocabularies.of(layout));
         String location = form.get().document().path();
         normalized.problems().forEach(p -> problems.add(new Problem(p.code(), p.messageZh(), p.detailEn(), location)));
-        return normalized.sections();
+        String text = normalized.recognised() || form.get().document().text() == null
+                ? ""
+                : form.get().document().text().strip();
+        return new Form(normalized.sections(), text);
     }
 
     /** The track a field names, else the mail's subject, else the title line of the form or sheet. */

@@ -70,7 +70,8 @@ final class EntryVersions {
                         .toList(),
                 currentVersion.number(),
                 registration(upToCurrent),
-                missingFiles(upToCurrent, currentVersion.materials()));
+                missingFiles(upToCurrent, currentVersion.materials()),
+                form.formText());
         return new Merged(entry, numbers);
     }
 

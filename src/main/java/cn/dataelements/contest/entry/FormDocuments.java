@@ -20,16 +20,35 @@ import java.util.stream.Stream;
  * @param form the form to read, a Word document before a PDF since Word keeps headings and tables
  * @param sheet the registration sheet, if any
  * @param registration what the sheet says, when it says anything
+ * @param unreadable the path of the first file classified as the form that gave no text
  */
-record FormDocuments(Optional<ReadFile> form, Optional<ReadFile> sheet, Optional<RegistrationSheet> registration) {
+record FormDocuments(
+        Optional<ReadFile> form,
+        Optional<ReadFile> sheet,
+        Optional<RegistrationSheet> registration,
+        Optional<String> unreadable) {
+
+    private static final List<MaterialKind> FORMS =
+            List.of(MaterialKind.APPLICATION_FORM, MaterialKind.SOLUTION_INTRODUCTION);
 
     static FormDocuments of(ReadSubmission read, List<Material> materials) {
         Optional<ReadFile> sheet = firstOfKind(read, materials, List.of(MaterialKind.REGISTRATION_SHEET));
         return new FormDocuments(
-                firstOfKind(
-                        read, materials, List.of(MaterialKind.APPLICATION_FORM, MaterialKind.SOLUTION_INTRODUCTION)),
+                firstOfKind(read, materials, FORMS),
                 sheet,
-                sheet.map(f -> RegistrationReader.read(f.xhtml())).filter(r -> !r.isEmpty()));
+                sheet.map(f -> RegistrationReader.read(f.xhtml())).filter(r -> !r.isEmpty()),
+                materials.stream()
+                        .filter(m -> FORMS.contains(m.kind()))
+                        .map(Material::path)
+                        .findFirst());
+    }
+
+    /**
+     * The path of a file classified as the form (or 方案介绍) that gave no text, when no form could be read: what the
+     * entry says instead of "no form".
+     */
+    Optional<String> unreadableForm() {
+        return form.isPresent() ? Optional.empty() : unreadable;
     }
 
     /** The form's header, its blanks filled from the sheet; null without either. */

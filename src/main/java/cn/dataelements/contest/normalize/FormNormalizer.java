@@ -20,6 +20,9 @@ public final class FormNormalizer {
     /** Below this many sections the document is probably not an application form at all. */
     static final int MIN_SECTIONS = 2;
 
+    /** The problem of a form too few of whose sections were found. */
+    static final String NOT_RECOGNISED = "FORM_NOT_RECOGNISED";
+
     /**
      * The title line a form or sheet starts with ("……数字机关赛道参赛作品登记表"), which often names the track when no
      * field does.
@@ -90,7 +93,7 @@ public final class FormNormalizer {
     }
 
     private static Problem notRecognised(String detail) {
-        return new Problem("FORM_NOT_RECOGNISED", "未能识别申报书的结构，请确认提交的是作品申报书", detail, "");
+        return new Problem(NOT_RECOGNISED, "未能识别申报书的结构，请确认提交的是作品申报书", detail, "");
     }
 
     private static NormalizedForm unreadable(SectionVocabulary vocabulary, XMLStreamException e) {

@@ -20,4 +20,9 @@ public record NormalizedForm(FormHeader header, List<FormSection> sections, List
         sections = List.copyOf(sections);
         problems = List.copyOf(problems);
     }
+
+    /** Whether enough of the form's sections were found to read it as a form. */
+    public boolean recognised() {
+        return problems.stream().noneMatch(p -> p.code().equals(FormNormalizer.NOT_RECOGNISED));
+    }
 }

@@ -106,6 +106,7 @@ final class TestEntries {
                 List.of(new Entry.Version(1, "sub-1", null, false, materials)),
                 1,
                 null,
-                List.of());
+                List.of(),
+                "");
     }
 }

@@ -37,6 +37,7 @@ public final class EntryBuilders {
                 List.of(),
                 1,
                 null,
-                List.of());
+                List.of(),
+                "");
     }
 }

@@ -230,7 +230,8 @@ class ConcurrentWritersIT {
                 List.of(new Entry.Version(1, submissionId, at, false, List.of())),
                 1,
                 null,
-                List.of());
+                List.of(),
+                "");
     }
 
     private static SubmissionDocument document(String entryId, String which) {

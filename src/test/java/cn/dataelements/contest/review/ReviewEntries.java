@@ -88,7 +88,8 @@ final class ReviewEntries {
                 List.of(new Entry.Version(1, "sub-1", null, false, materials)),
                 1,
                 null,
-                List.of());
+                List.of(),
+                "");
     }
 
     /** Every way the team can be recognized, which a blind packet must not contain. */

@@ -171,7 +171,8 @@ public final class SearchBenchmark {
                 List.of(new Entry.Version(1, "s" + n, received, false, List.of(file))),
                 1,
                 null,
-                List.of());
+                List.of(),
+                "");
         List<CheckedFinding> findings = random.nextInt(4) == 0
                 ? List.of(new CheckedFinding(
                         new Finding("MATERIAL_MISSING", Severity.WARNING, "缺少材料", new Evidence("", "", "", -1)),

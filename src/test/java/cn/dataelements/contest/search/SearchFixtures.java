@@ -72,7 +72,8 @@ final class SearchFixtures {
                 List.of(new Entry.Version(1, "sub-" + key, received, false, materials)),
                 1,
                 null,
-                List.of());
+                List.of(),
+                "");
         List<CheckedFinding> findings = finding == null
                 ? List.of()
                 : List.of(new CheckedFinding(
