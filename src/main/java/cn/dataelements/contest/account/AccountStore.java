@@ -76,6 +76,16 @@ public class AccountStore {
         return all;
     }
 
+    /**
+     * How pages name people: each account's display name (its user name when it has none), by user name; a disabled
+     * account still has its name, since its scores and decisions stay.
+     */
+    public java.util.Map<String, String> displayNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        all().forEach(a -> names.put(a.username(), a.displayName().isBlank() ? a.username() : a.displayName()));
+        return names;
+    }
+
     /** Whether the account is the one the environment makes, which the app cannot change. */
     public boolean isEnvironmentAdmin(String username) {
         return environmentAdmin.username().equals(username);

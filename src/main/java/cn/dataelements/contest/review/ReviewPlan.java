@@ -30,6 +30,8 @@ public record ReviewPlan(List<Round> rounds) {
      * @param blind whether reviewers get blind packets (no names, units, contacts or originals)
      * @param advancePerTrack how many entries of each track advance (or, in the last round, are awarded)
      * @param criteria what a reviewer scores, each with its weight and range
+     * @param roadshow scored live (决赛路演): an organizer moves a "now presenting" pointer through the finalists and
+     *     the experts score the team presenting on their tablets
      */
     public record Round(
             String key,
@@ -38,11 +40,24 @@ public record ReviewPlan(List<Round> rounds) {
             int reviewersPerEntry,
             boolean blind,
             int advancePerTrack,
-            List<Criterion> criteria) {
+            List<Criterion> criteria,
+            boolean roadshow) {
 
         public Round {
             from = from == null ? "" : from;
             criteria = List.copyOf(criteria);
+        }
+
+        /** A round scored from packets, not live. */
+        public Round(
+                String key,
+                String name,
+                String from,
+                int reviewersPerEntry,
+                boolean blind,
+                int advancePerTrack,
+                List<Criterion> criteria) {
+            this(key, name, from, reviewersPerEntry, blind, advancePerTrack, criteria, false);
         }
     }
 

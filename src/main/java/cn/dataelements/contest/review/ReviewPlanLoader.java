@@ -37,7 +37,8 @@ final class ReviewPlanLoader {
             Integer reviewersPerEntry,
             Boolean blind,
             Integer advancePerTrack,
-            List<CriterionDoc> criteria) {}
+            List<CriterionDoc> criteria,
+            Boolean roadshow) {}
 
     record CriterionDoc(String key, String name, BigDecimal weight, BigDecimal min, BigDecimal max) {}
 
@@ -105,7 +106,14 @@ final class ReviewPlanLoader {
             }
         }
         return new ReviewPlan.Round(
-                round.key(), round.name(), from, reviewers, Boolean.TRUE.equals(round.blind()), advance, criteria);
+                round.key(),
+                round.name(),
+                from,
+                reviewers,
+                Boolean.TRUE.equals(round.blind()),
+                advance,
+                criteria,
+                Boolean.TRUE.equals(round.roadshow()));
     }
 
     private static ReviewPlan.Criterion criterion(CriterionDoc doc, String at, List<String> problems) {

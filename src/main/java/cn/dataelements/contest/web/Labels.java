@@ -99,6 +99,7 @@ final class Labels {
             Map.entry("review.packets", "批量生成评审材料"),
             Map.entry("review.score", "提交评分"),
             Map.entry("review.score.proxy", "代录评分"),
+            Map.entry("roadshow.move", "切换路演团队"),
             Map.entry("review.sheet.download", "下载评审专家的评分表"),
             Map.entry("review.scan", "查看代录扫描件"),
             Map.entry("review.advance", "确定晋级（获奖）"),

@@ -10,6 +10,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = PageModel.class)
 class PageModel {
 
+    private final cn.dataelements.contest.review.Roadshow roadshow;
+
+    PageModel(cn.dataelements.contest.review.Roadshow roadshow) {
+        this.roadshow = roadshow;
+    }
+
     @ModelAttribute
     void frame(Authentication who, Model model) {
         model.addAttribute("labels", new LabelsView());
@@ -22,6 +28,7 @@ class PageModel {
         model.addAttribute("isAuditor", has(who, Role.AUDITOR));
         model.addAttribute("isCommittee", has(who, Role.COMMITTEE));
         model.addAttribute("isReviewer", has(who, Role.REVIEWER));
+        model.addAttribute("hasRoadshow", !roadshow.rounds().isEmpty());
     }
 
     static boolean has(Authentication who, Role role) {

@@ -97,10 +97,7 @@ class ReviewPage {
         model.addAttribute("tracks", tracks);
         model.addAttribute("reviewers", assignments.reviewers());
         // people by name: every account a reviewer's user name could be (a disabled one still has its scores)
-        Map<String, String> names = new HashMap<>();
-        accounts.all()
-                .forEach(a -> names.put(a.username(), a.displayName().isBlank() ? a.username() : a.displayName()));
-        model.addAttribute("names", names);
+        model.addAttribute("names", accounts.displayNames());
         model.addAttribute("ranking", standings.of(key));
         model.addAttribute("missing", rounds.missing(key));
         model.addAttribute("notice", notice.of(key).orElse(null));

@@ -67,24 +67,14 @@ class ReviewingPage {
             RedirectAttributes flash) {
         ReviewPlan.Round shown = rounds.round(round);
         String entry = desk.assigned(round, code, who.getName()).code();
-        Map<String, BigDecimal> values = new LinkedHashMap<>();
-        String problem = null;
-        for (ReviewPlan.Criterion criterion : shown.criteria()) {
-            String given = form.getOrDefault("c_" + criterion.key(), "").strip();
-            if (!given.matches("\\d+(\\.\\d+)?")) {
-                problem = "“" + criterion.name() + "”请填写数字。";
-                break;
-            }
-            values.put(criterion.key(), new BigDecimal(given));
-        }
-        if (problem == null) {
-            try {
-                desk.score(round, code, who.getName(), values, form.getOrDefault("comment", ""), "page");
-                flash.addFlashAttribute("message", "已保存 " + entry + " 的评分。");
-                return "redirect:/reviewing";
-            } catch (ReviewException e) {
-                problem = e.getMessage();
-            }
+        String problem;
+        try {
+            Map<String, BigDecimal> values = ScoreForms.values(shown, form);
+            desk.score(round, code, who.getName(), values, form.getOrDefault("comment", ""), "page");
+            flash.addFlashAttribute("message", "已保存 " + entry + " 的评分。");
+            return "redirect:/reviewing";
+        } catch (ReviewException e) {
+            problem = e.getMessage();
         }
         // the reason beside the entry it concerns, and what was typed kept in its form
         flash.addFlashAttribute("scoreError", Map.of("code", entry, "message", problem));

@@ -70,6 +70,14 @@ final class Browser {
     }
 
     /** The file ending in {@code suffix} once the browser has finished downloading it into the folder. */
+    /** The page's one-time message, or its error (so that a refusal shows in a failure). */
+    static String notice(ChromeDriver driver) {
+        return driver.findElements(By.cssSelector(".message, .error")).stream()
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse("(no message on " + driver.getCurrentUrl() + ")");
+    }
+
     /** Clicks what leads to another page and waits until that page has replaced this one and is loaded. */
     static void navigate(ChromeDriver driver, WebElement target) {
         WebElement page = driver.findElement(By.tagName("html"));

@@ -96,7 +96,7 @@ class ReviewBrowserIT {
         new Select(browser.findElement(By.id("assign-entry"))).selectByValue(entry.id());
         new Select(browser.findElement(By.id("assign-reviewer"))).selectByValue(reviewer);
         submit(browser.findElement(By.id("assign-button")));
-        assertThat(notice()).isEqualTo("已分配给 " + reviewer + "。");
+        assertThat(Browser.notice(browser)).isEqualTo("已分配给 " + reviewer + "。");
         String code = browser.findElement(By.cssSelector(".ranking-table tr[data-entry='" + entry.id() + "'] .code"))
                 .getText();
         assertThat(code).as("the round's code beside the entry").matches("[^-]+-[A-HJ-NP-Z]\\d{3}");
@@ -113,7 +113,7 @@ class ReviewBrowserIT {
         task.findElement(By.name("c_innovation")).sendKeys("92");
         task.findElement(By.name("comment")).sendKeys("数据来源清楚");
         submit(task.findElement(By.cssSelector(".score-form button")));
-        assertThat(notice()).isEqualTo("已保存 " + code + " 的评分。");
+        assertThat(Browser.notice(browser)).isEqualTo("已保存 " + code + " 的评分。");
 
         signIn(organizer);
         browser.get(base() + "/review?round=" + ROUND);
@@ -145,13 +145,6 @@ class ReviewBrowserIT {
     }
 
     /** The page's one-time message, or its error (so that a refusal shows in the failure). */
-    private String notice() {
-        return browser.findElements(By.cssSelector(".message, .error")).stream()
-                .map(WebElement::getText)
-                .findFirst()
-                .orElse("(no message on " + browser.getCurrentUrl() + ")");
-    }
-
     private void signIn(String user) {
         browser.manage().deleteAllCookies();
         Browser.signIn(browser, base(), user, PASSWORD);

@@ -104,6 +104,12 @@ class SecurityConfiguration {
                         .hasAnyRole(SEE_CONTACTS)
                         .requestMatchers("/reviewing/**")
                         .hasRole("REVIEWER")
+                        .requestMatchers(HttpMethod.POST, "/roadshow/control")
+                        .hasRole("ORGANIZER")
+                        .requestMatchers("/roadshow/control", "/roadshow/screen")
+                        .hasAnyRole(SEE_CONTACTS)
+                        .requestMatchers("/roadshow", "/roadshow/score")
+                        .hasRole("REVIEWER")
                         .anyRequest()
                         .authenticated())
                 .formLogin(form ->
