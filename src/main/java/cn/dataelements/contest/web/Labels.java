@@ -45,6 +45,7 @@ final class Labels {
             Map.entry("Stopping", "停止中"),
             Map.entry("Suspended", "已暂停"),
             Map.entry("mailbox", "邮箱收件"),
+            Map.entry("INBOX", "收件箱"),
             Map.entry("blocking", "阻断"),
             Map.entry("warning", "警告"),
             Map.entry("info", "提示"),

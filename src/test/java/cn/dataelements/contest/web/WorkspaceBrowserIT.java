@@ -156,6 +156,58 @@ class WorkspaceBrowserIT {
         assertThat(pages.get("/intake").text()).contains("运行中").doesNotContain(">Started<");
     }
 
+    /**
+     * Each role's pages, on a laptop and on a phone: every one passes {@link PageChecks} (accessibility, a clean
+     * console, no internal code on screen, nothing wider than the window) and leaves its screenshot.
+     */
+    @Test
+    void everyRolesPagesPassTheChecksOnALaptopAndOnAPhone() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, List<String>> journeys = new java.util.LinkedHashMap<>();
+        journeys.put(
+                organizer,
+                List.of(
+                        "/",
+                        "/search?q=" + encode(WORD),
+                        "/search?q=",
+                        "/entries/" + entry.id(),
+                        "/intake",
+                        "/review"));
+        journeys.put(account("admin-" + tag, Role.ADMIN, "威海市大数据中心"), List.of("/admin", "/account/tokens"));
+        journeys.put(account("reviewer-" + tag, Role.REVIEWER, "山东大学"), List.of("/reviewing"));
+        journeys.put(account("auditor-" + tag, Role.AUDITOR, "威海市大数据局"), List.of("/audit"));
+        journeys.put(account("committee-" + tag, Role.COMMITTEE, "威海市纪委"), List.of("/entries/" + entry.id()));
+        org.openqa.selenium.Dimension laptop = browser.manage().window().getSize();
+        try {
+            for (org.openqa.selenium.Dimension size : List.of(
+                    new org.openqa.selenium.Dimension(1440, 900), new org.openqa.selenium.Dimension(390, 844))) {
+                browser.manage().window().setSize(size);
+                for (Map.Entry<String, List<String>> journey : journeys.entrySet()) {
+                    browser.manage().deleteAllCookies();
+                    Browser.signIn(browser, base, journey.getKey(), PASSWORD);
+                    browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // the sign-in's
+                    for (String page : journey.getValue()) {
+                        browser.get(base + page);
+                        String role = journey.getKey().replaceAll("-.*", "");
+                        String name = page.equals("/") ? "overview" : page.replaceAll("^/([a-z]+).*", "$1");
+                        PageChecks.check(
+                                browser,
+                                role + "-" + name + "-" + (page.contains("q=%") ? "hits-" : "") + size.getWidth());
+                    }
+                }
+            }
+        } finally {
+            browser.manage().window().setSize(laptop);
+        }
+    }
+
+    private String account(String username, Role role, String unit) {
+        accounts.create(
+                new AccountStore.Change(username, username, PASSWORD, Set.of(role), unit, "", "", "", true), "test");
+        return username;
+    }
+
     private static String encode(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
