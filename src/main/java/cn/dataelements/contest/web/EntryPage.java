@@ -48,13 +48,17 @@ class EntryPage {
     private final AuditLog audit;
     private final SubmissionLetters letters;
 
+    private final Labels labels;
+
     EntryPage(
+            Labels labels,
             SubmissionLetters letters,
             Entries entries,
             CommitteeDecisions decisions,
             OriginalFiles originals,
             EntryAccess access,
             AuditLog audit) {
+        this.labels = labels;
         this.letters = letters;
         this.entries = entries;
         this.decisions = decisions;
@@ -157,10 +161,10 @@ class EntryPage {
                             who.getName());
                     recorded++;
                 } catch (IllegalArgumentException e) {
-                    gone.add(Labels.of(finding.substring(0, Math.max(colon, 0))));
+                    gone.add(labels.of(finding.substring(0, Math.max(colon, 0))));
                 }
             }
-            flash.addFlashAttribute("message", "已记录 " + recorded + " 项决定（" + Labels.of(verdict) + "）。");
+            flash.addFlashAttribute("message", "已记录 " + recorded + " 项决定（" + labels.of(verdict) + "）。");
             if (!gone.isEmpty()) {
                 flash.addFlashAttribute("error", "以下问题已不在最新的检查结果中，未记录：" + String.join("、", gone) + "。");
             }

@@ -35,7 +35,10 @@ class IntakePage {
     private final IntakeHealth health;
     private final IntakeAttempts attempts;
 
+    private final Labels labels;
+
     IntakePage(
+            Labels labels,
             LedgerView ledger,
             RouteFiles routes,
             SubmissionArchive archive,
@@ -43,6 +46,7 @@ class IntakePage {
             AuditLog audit,
             IntakeHealth health,
             IntakeAttempts attempts) {
+        this.labels = labels;
         this.ledger = ledger;
         this.routes = routes;
         this.archive = archive;
@@ -59,7 +63,6 @@ class IntakePage {
     String intake(Model model) throws IOException {
         model.addAttribute("latest", ledger.latest(null, 100));
         model.addAttribute("quarantined", ledger.latest(Outcome.QUARANTINED, 50));
-        PageModel.LabelsView labels = new PageModel.LabelsView();
         model.addAttribute(
                 "routes",
                 routes.states().stream()
@@ -106,7 +109,7 @@ class IntakePage {
             flash.addFlashAttribute("error", "重新处理仍然失败：" + retried.reasonZh());
         } else {
             flash.addFlashAttribute(
-                    "message", "已重新处理：" + Labels.of(retried.outcome().name()) + "。");
+                    "message", "已重新处理：" + labels.of(retried.outcome().name()) + "。");
         }
         return "redirect:/intake";
     }

@@ -27,7 +27,10 @@ class OverviewPage {
     private final RouteFiles routes;
     private final ObjectMapper json;
 
-    OverviewPage(EntrySearch search, EntryAccess access, RouteFiles routes, ObjectMapper json) {
+    private final Labels labels;
+
+    OverviewPage(Labels labels, EntrySearch search, EntryAccess access, RouteFiles routes, ObjectMapper json) {
+        this.labels = labels;
         this.search = search;
         this.access = access;
         this.routes = routes;
@@ -54,7 +57,7 @@ class OverviewPage {
         List<Chart> charts = new java.util.ArrayList<>();
         for (Map.Entry<String, String> title : titles.entrySet()) {
             List<EntrySearch.Count> bars = overview.counts().get(title.getKey()).stream()
-                    .map(c -> new EntrySearch.Count(Labels.of(c.value()), c.count()))
+                    .map(c -> new EntrySearch.Count(labels.of(c.value()), c.count()))
                     .toList();
             charts.add(new Chart(title.getKey(), title.getValue(), bars, data(bars)));
         }

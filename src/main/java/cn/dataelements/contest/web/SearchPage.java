@@ -37,7 +37,10 @@ class SearchPage {
     private final EntryAccess access;
     private final AuditLog audit;
 
-    SearchPage(EntrySearch search, EntryAccess access, AuditLog audit) {
+    private final Labels labels;
+
+    SearchPage(Labels labels, EntrySearch search, EntryAccess access, AuditLog audit) {
+        this.labels = labels;
         this.search = search;
         this.access = access;
         this.audit = audit;
@@ -97,12 +100,12 @@ class SearchPage {
             for (EntrySearch.Count count : result.facets().getOrDefault(name, List.of())) {
                 values.add(new FacetValue(
                         count.value(),
-                        count.value() == null || count.value().isBlank() ? "（未填写）" : Labels.of(count.value()),
+                        count.value() == null || count.value().isBlank() ? "（未填写）" : labels.of(count.value()),
                         count.count(),
                         chosen.contains(count.value()),
                         toggle(asked, name, count.value())));
             }
-            facets.add(new Facet(name, Labels.FACETS.getOrDefault(name, name), values));
+            facets.add(new Facet(name, labels.facet(name), values));
         }
         model.addAttribute("result", result);
         model.addAttribute("facets", facets);

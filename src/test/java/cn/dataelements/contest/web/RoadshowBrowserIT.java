@@ -136,8 +136,8 @@ class RoadshowBrowserIT {
         assertThat(screen).contains("吴专家").contains("郑专家").contains("王专家");
         assertThat(screen)
                 .as("no score on the screen while scoring goes on")
-                .doesNotContain("85")
-                .doesNotContain("75");
+                .doesNotContain("85.00")
+                .doesNotContain("75.00");
 
         // the third expert scores from their own device: the screen follows without anyone reloading it
         PageSession third = PageSession.signedIn(base(), experts[2], PASSWORD);
