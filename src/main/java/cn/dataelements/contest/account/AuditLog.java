@@ -74,9 +74,55 @@ public class AuditLog {
 
     /** The latest events, newest first, at most {@code limit}. */
     public List<AuditEvent> latest(int limit) {
-        return db.sql("select at, who, action, target, detail from audit_log order by id desc limit ?")
-                .param(limit)
+        return find(new Filter("", "", "", null, null), limit);
+    }
+
+    /**
+     * Which events to list; an empty text or a null time leaves its part open.
+     *
+     * @param who the user, exactly
+     * @param action the action's code, exactly
+     * @param target a part of the target (an entry's id, a user name)
+     * @param from at or after
+     * @param to before
+     */
+    public record Filter(String who, String action, String target, Instant from, Instant to) {}
+
+    /** The latest events the filter lets through, newest first, at most {@code limit}. */
+    public List<AuditEvent> find(Filter filter, int limit) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new java.util.ArrayList<>();
+        if (!filter.who().isBlank()) {
+            where.append(" and who = ?");
+            params.add(filter.who().strip());
+        }
+        if (!filter.action().isBlank()) {
+            where.append(" and action = ?");
+            params.add(filter.action().strip());
+        }
+        if (!filter.target().isBlank()) {
+            where.append(" and strpos(target, ?) > 0");
+            params.add(filter.target().strip());
+        }
+        if (filter.from() != null) {
+            where.append(" and at >= ?");
+            params.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and at < ?");
+            params.add(Timestamp.from(filter.to()));
+        }
+        params.add(limit);
+        return db.sql("select at, who, action, target, detail from audit_log" + where + " order by id desc limit ?")
+                .params(params)
                 .query((rs, n) -> event(rs))
+                .list();
+    }
+
+    /** The actions the log holds, by code: what a filter can choose from. */
+    public List<String> actions() {
+        return db.sql("select distinct action from audit_log order by action")
+                .query(String.class)
                 .list();
     }
 

@@ -84,7 +84,7 @@ class AdminPage {
         } catch (IllegalArgumentException e) {
             // said beside the form, which comes back as it was typed (but for the password)
             flash.addFlashAttribute("formError", e.getMessage());
-            flash.addFlashAttribute("draft", form.withoutPassword());
+            flash.addFlashAttribute("draft", form.draft());
             return "redirect:/admin#account-form";
         }
         return "redirect:/admin";
@@ -101,20 +101,63 @@ class AdminPage {
         return "admin-account";
     }
 
-    /** A change to an existing account; its password stays unless a new one is given. */
+    /**
+     * A change to an existing account, never to its password (重设密码 is its own action). A refused change comes
+     * back with what was typed and the reason beside the form.
+     */
     @PostMapping("/admin/accounts/{username}")
     String update(@PathVariable String username, AccountForm form, Authentication who, RedirectAttributes flash) {
+        AccountForm change = form.withUsername(username).withoutPassword();
         try {
             Account changed = transactions.execute(status -> {
-                Account account = accounts.update(form.withUsername(username).change(), who.getName());
-                audit.record(who.getName(), "account.update", account.username(), form.summary(account));
+                Account account = accounts.update(change.change(), who.getName());
+                audit.record(who.getName(), "account.update", account.username(), change.summary(account));
                 return account;
             });
             flash.addFlashAttribute("message", "已修改账号 " + changed.username() + "。");
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("formError", e.getMessage());
+            flash.addFlashAttribute("draft", change.draft());
             return "redirect:/admin/accounts/" + username;
         }
+        return "redirect:/admin";
+    }
+
+    /** Sets a new password for an account, and nothing else of it; the reason of a refusal beside the form. */
+    @PostMapping("/admin/accounts/{username}/password")
+    String resetPassword(
+            @PathVariable String username,
+            @RequestParam(defaultValue = "") String password,
+            Authentication who,
+            RedirectAttributes flash) {
+        Account account = accounts.find(username)
+                .filter(a -> !accounts.isEnvironmentAdmin(a.username()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (password.isEmpty()) {
+            flash.addFlashAttribute("passwordError", "请填写新密码。");
+            return "redirect:/admin/accounts/" + username + "#password";
+        }
+        try {
+            transactions.executeWithoutResult(status -> {
+                accounts.update(
+                        new AccountStore.Change(
+                                account.username(),
+                                account.displayName(),
+                                password,
+                                account.roles(),
+                                account.unit(),
+                                account.creditCode(),
+                                account.phone(),
+                                account.email(),
+                                account.enabled()),
+                        who.getName());
+                audit.record(who.getName(), "account.password", username, "");
+            });
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("passwordError", e.getMessage());
+            return "redirect:/admin/accounts/" + username + "#password";
+        }
+        flash.addFlashAttribute("message", "已为账号 " + username + " 重设密码；请用安全的方式告诉本人。");
         return "redirect:/admin";
     }
 
@@ -134,7 +177,7 @@ class AdminPage {
             Boolean enabled) {
 
         /** The form as typed but for the password, as the session (which the database keeps) can hold it. */
-        java.util.HashMap<String, Object> withoutPassword() {
+        java.util.HashMap<String, Object> draft() {
             java.util.HashMap<String, Object> draft = new java.util.HashMap<>();
             draft.put("username", username == null ? "" : username);
             draft.put("displayName", displayName == null ? "" : displayName);
@@ -151,6 +194,10 @@ class AdminPage {
             return new AccountForm(name, displayName, password, roles, unit, creditCode, phone, email, enabled);
         }
 
+        AccountForm withoutPassword() {
+            return new AccountForm(username, displayName, "", roles, unit, creditCode, phone, email, enabled);
+        }
+
         AccountStore.Change change() {
             Set<Role> chosen = roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
             return new AccountStore.Change(
@@ -165,9 +212,14 @@ class AdminPage {
                     Boolean.TRUE.equals(enabled));
         }
 
+        /** What the audit line says of the change, in words. */
         String summary(Account account) {
-            return "roles=" + account.roles() + " enabled=" + account.enabled()
-                    + (password == null || password.isEmpty() ? "" : " 密码已更改");
+            return "角色："
+                    + String.join(
+                            "、",
+                            account.roles().stream().map(Role::label).sorted().toList()) + "；"
+                    + (account.enabled() ? "启用" : "停用")
+                    + (password == null || password.isEmpty() ? "" : "；已设密码");
         }
     }
 
@@ -194,7 +246,7 @@ class AdminPage {
                             account.email(),
                             enabled),
                     who.getName());
-            audit.record(who.getName(), "account.update", username, enabled ? "enabled" : "disabled");
+            audit.record(who.getName(), "account.update", username, enabled ? "启用" : "停用");
         });
         flash.addFlashAttribute(
                 "message", (enabled ? "已启用账号 " : "已停用账号 ") + username + (enabled ? "。" : "；它的会话和 API 令牌随即失效。"));

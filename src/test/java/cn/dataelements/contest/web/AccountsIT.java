@@ -237,8 +237,70 @@ class AccountsIT {
                 true);
         assertThat(edited.status()).isEqualTo(302);
         assertThat(admin.get("/admin").text()).contains("李评审（改）");
-        assertThat(auditor(base, admin).get("/audit").text()).contains("account.update");
+        assertThat(auditor(base, admin).get("/audit").text())
+                .contains("account.update")
+                .as("the change in words")
+                .contains("角色：评审专家；启用")
+                .doesNotContain("roles=[");
         PageSession.signedIn(base, user, "the-reviewers-own");
+    }
+
+    @Test
+    void aPasswordIsResetByItsOwnActionAndAnEditNeverChangesIt() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        PageSession admin = PageSession.signedIn(base, security.adminUser(), security.adminPassword());
+        String user = reviewer(admin, "reset-");
+
+        PageSession.Answer edited = admin.post(
+                "/admin/accounts/" + user,
+                Map.of(
+                        "displayName",
+                        "改名的评审",
+                        "password",
+                        "sneaked-in-password",
+                        "roles",
+                        "REVIEWER",
+                        "unit",
+                        "山东大学（威海）",
+                        "enabled",
+                        "true"),
+                true);
+        assertThat(edited.location()).endsWith("/admin");
+        PageSession.signedIn(base, user, "the-reviewers-own");
+
+        PageSession.Answer tooShort =
+                admin.post("/admin/accounts/" + user + "/password", Map.of("password", "short"), true);
+        assertThat(tooShort.location()).endsWith("/admin/accounts/" + user + "#password");
+        String editPage = admin.get("/admin/accounts/" + user).text();
+        assertThat(editPage.substring(editPage.indexOf("id=\"password-form\"")))
+                .as("the reason beside the password form")
+                .contains("id=\"password-error\"")
+                .contains("12");
+        PageSession.signedIn(base, user, "the-reviewers-own");
+
+        PageSession.Answer reset =
+                admin.post("/admin/accounts/" + user + "/password", Map.of("password", "a-brand-new-password"), true);
+        assertThat(reset.location()).endsWith("/admin");
+        PageSession.signedIn(base, user, "a-brand-new-password");
+        assertThat(PageSession.anonymous(base).signIn(user, "the-reviewers-own").location())
+                .endsWith("/login?error");
+        assertThat(accounts.find(user).orElseThrow().displayName()).isEqualTo("改名的评审");
+
+        PageSession auditor = auditor(base, admin);
+        String filtered =
+                auditor.get("/audit?action=account.password&target=" + user).text();
+        assertThat(filtered.substring(filtered.indexOf("id=\"audit\"")))
+                .as("only the password reset of this account")
+                .contains("重设密码")
+                .contains(user)
+                .doesNotContain("title=\"account.update\"")
+                .doesNotContain("title=\"account.create\"");
+        assertThat(auditor.get("/audit?who=" + security.adminUser() + "&target=" + user)
+                        .text())
+                .contains("title=\"account.update\"")
+                .contains("title=\"account.password\"");
+        assertThat(auditor.get("/audit?from=2024-09-02&to=2024-08-20").text())
+                .contains("开始日期（2024-09-02）晚于结束日期（2024-08-20）");
     }
 
     @Test
