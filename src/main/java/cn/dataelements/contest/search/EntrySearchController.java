@@ -2,6 +2,7 @@ package cn.dataelements.contest.search;
 
 import cn.dataelements.contest.account.AuditLog;
 import cn.dataelements.contest.account.EntryAccess;
+import cn.dataelements.contest.system.web.Labels;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +31,10 @@ class EntrySearchController {
     private final EntryAccess access;
     private final AuditLog audit;
 
-    EntrySearchController(EntrySearch search, EntryAccess access, AuditLog audit) {
+    private final Labels labels;
+
+    EntrySearchController(EntrySearch search, EntryAccess access, AuditLog audit, Labels labels) {
+        this.labels = labels;
         this.search = search;
         this.access = access;
         this.audit = audit;
@@ -69,7 +73,7 @@ class EntrySearchController {
             Authentication who,
             HttpServletResponse response)
             throws IOException {
-        SearchExport.respond(search, format, parameters, only(who), response);
+        SearchExport.respond(search, format, parameters, only(who), labels, response);
         audit.record(who.getName(), "search.export", "", parameters.toString());
     }
 

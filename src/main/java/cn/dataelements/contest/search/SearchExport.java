@@ -2,6 +2,7 @@ package cn.dataelements.contest.search;
 
 import cn.dataelements.contest.intake.records.SourceTimes;
 import cn.dataelements.contest.system.sheets.SheetWriter;
+import cn.dataelements.contest.system.web.Labels;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -30,34 +31,35 @@ public final class SearchExport {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(SourceTimes.BEIJING);
 
-    /** The columns: a header and how a hit fills it. */
-    private record Column(String header, Function<EntrySearch.EntryHit, String> value) {}
+    /** The columns: a header and how a hit fills it, codes (channels, severities) in words. */
+    private record Column(String header, BiFunction<EntrySearch.EntryHit, Labels, String> value) {}
 
     private static final List<Column> COLUMNS = List.of(
-            new Column("作品编号", EntrySearch.EntryHit::id),
-            new Column("作品名称", EntrySearch.EntryHit::title),
-            new Column("赛道", h -> text(h.track())),
-            new Column("赛题", h -> text(h.topic())),
-            new Column("申报单位", h -> join(h.units())),
-            new Column("报送渠道", h -> join(h.channels())),
-            new Column("收件时间（北京时间）", h -> h.receivedAt() == null ? "" : TIME.format(h.receivedAt())),
-            new Column("问题级别", h -> join(h.severities())));
+            new Column("作品编号", (h, words) -> h.id()),
+            new Column("作品名称", (h, words) -> h.title()),
+            new Column("赛道", (h, words) -> text(h.track())),
+            new Column("赛题", (h, words) -> text(h.topic())),
+            new Column("申报单位", (h, words) -> join(h.units())),
+            new Column("报送渠道", (h, words) -> join(inWords(h.channels(), words))),
+            new Column("收件时间（北京时间）", (h, words) -> h.receivedAt() == null ? "" : TIME.format(h.receivedAt())),
+            new Column("问题级别", (h, words) -> join(inWords(h.severities(), words))));
 
     private SearchExport() {}
 
-    public static void csv(List<EntrySearch.EntryHit> hits, OutputStream out) throws IOException {
+    public static void csv(List<EntrySearch.EntryHit> hits, Labels words, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
         csv.printRecord(COLUMNS.stream().map(Column::header).toList());
         for (EntrySearch.EntryHit hit : hits) {
-            csv.printRecord(
-                    COLUMNS.stream().map(c -> forCsv(c.value().apply(hit))).toList());
+            csv.printRecord(COLUMNS.stream()
+                    .map(c -> forCsv(c.value().apply(hit, words)))
+                    .toList());
         }
         csv.flush();
     }
 
-    public static void xlsx(List<EntrySearch.EntryHit> hits, OutputStream out) throws IOException {
+    public static void xlsx(List<EntrySearch.EntryHit> hits, Labels words, OutputStream out) throws IOException {
         try (SheetWriter workbook = new SheetWriter()) {
             Sheet sheet = workbook.sheet("检索结果");
             workbook.row(sheet, 0, COLUMNS.stream().map(Column::header).toArray(String[]::new));
@@ -66,7 +68,7 @@ public final class SearchExport {
                 workbook.row(
                         sheet,
                         r + 1,
-                        COLUMNS.stream().map(c -> c.value().apply(hit)).toArray(String[]::new));
+                        COLUMNS.stream().map(c -> c.value().apply(hit, words)).toArray(String[]::new));
             }
             workbook.write(out);
         }
@@ -78,6 +80,10 @@ public final class SearchExport {
 
     static boolean formulaLike(String value) {
         return SheetWriter.formulaLike(value);
+    }
+
+    private static List<String> inWords(List<String> codes, Labels words) {
+        return codes == null ? List.of() : codes.stream().map(words::of).toList();
     }
 
     private static String join(List<String> values) {
@@ -94,6 +100,7 @@ public final class SearchExport {
             String format,
             MultiValueMap<String, String> parameters,
             java.util.Set<String> only,
+            Labels words,
             HttpServletResponse response)
             throws IOException {
         boolean csv = "csv".equalsIgnoreCase(format);
@@ -119,9 +126,9 @@ public final class SearchExport {
                         .toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (csv) {
-            SearchExport.csv(hits, response.getOutputStream());
+            SearchExport.csv(hits, words, response.getOutputStream());
         } else {
-            SearchExport.xlsx(hits, response.getOutputStream());
+            SearchExport.xlsx(hits, words, response.getOutputStream());
         }
     }
 }

@@ -10,6 +10,7 @@ import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.Material;
 import cn.dataelements.contest.intake.OriginalFiles;
 import cn.dataelements.contest.submission.SubmissionLetters;
+import cn.dataelements.contest.system.web.Labels;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,6 +9,7 @@ import cn.dataelements.contest.intake.SubmissionIntake;
 import cn.dataelements.contest.intake.routes.RouteFiles;
 import cn.dataelements.contest.ledger.LedgerView;
 import cn.dataelements.contest.ledger.Outcome;
+import cn.dataelements.contest.system.web.Labels;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

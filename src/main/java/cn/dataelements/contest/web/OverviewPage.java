@@ -4,6 +4,7 @@ import cn.dataelements.contest.account.EntryAccess;
 import cn.dataelements.contest.account.Role;
 import cn.dataelements.contest.intake.routes.RouteFiles;
 import cn.dataelements.contest.search.EntrySearch;
+import cn.dataelements.contest.system.web.Labels;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

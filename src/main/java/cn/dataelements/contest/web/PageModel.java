@@ -1,6 +1,7 @@
 package cn.dataelements.contest.web;
 
 import cn.dataelements.contest.account.Role;
+import cn.dataelements.contest.system.web.Labels;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -6,6 +6,7 @@ import cn.dataelements.contest.search.EntrySearch;
 import cn.dataelements.contest.search.InvalidSearchException;
 import cn.dataelements.contest.search.SearchExport;
 import cn.dataelements.contest.search.SearchParameters;
+import cn.dataelements.contest.system.web.Labels;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -163,7 +164,7 @@ class SearchPage {
             Authentication who,
             HttpServletResponse response)
             throws IOException {
-        SearchExport.respond(search, format, parameters, only(who), response);
+        SearchExport.respond(search, format, parameters, only(who), labels, response);
         audit.record(who.getName(), "search.export", "", parameters.toString());
     }
 

@@ -3,6 +3,7 @@ package cn.dataelements.contest.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.system.sheets.SheetWriter;
+import cn.dataelements.contest.system.web.Labels;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** A result list as csv and xlsx: Chinese readable by Excel, no value ever a formula, no cell over Excel's limit. */
 class SearchExportTest {
+
+    private static final Labels WORDS = cn.dataelements.contest.system.web.LabelsTest.labels();
 
     private static final List<EntrySearch.EntryHit> HITS = List.of(
             hit("e-1", "=HYPERLINK(\"http://x\",\"点我\")", "工业制造"),
@@ -40,19 +43,24 @@ class SearchExportTest {
     @Test
     void csvStartsWithAByteOrderMarkAndNeverStartsAValueWithAFormulaSign() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SearchExport.csv(HITS, out);
+        SearchExport.csv(HITS, WORDS, out);
         String csv = out.toString(StandardCharsets.UTF_8);
 
         assertThat(csv).startsWith("\uFEFF作品编号,作品名称,赛道");
         assertThat(csv).contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"");
         assertThat(csv).contains("'@SUM(A1)").contains("'-1+1").contains("2024-08-20 09:30:00");
         assertThat(csv).doesNotContain(",=").doesNotContain(",@").doesNotContain(",-1");
+        assertThat(csv)
+                .as("channels and severities in words")
+                .contains(",邮箱,")
+                .contains(",阻断")
+                .doesNotContain("blocking");
     }
 
     @Test
     void xlsxQuotesFormulaLikeValuesAndCutsOverlongCellsSayingSo() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SearchExport.xlsx(HITS, out);
+        SearchExport.xlsx(HITS, WORDS, out);
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             var sheet = workbook.getSheetAt(0);

@@ -1,4 +1,4 @@
-package cn.dataelements.contest.web;
+package cn.dataelements.contest.system.web;
 
 import java.util.Locale;
 import org.springframework.context.MessageSource;

@@ -1,4 +1,4 @@
-package cn.dataelements.contest.web;
+package cn.dataelements.contest.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +18,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every code a page can show has its words in {@code messages_zh_CN.properties}. */
-class LabelsTest {
+public class LabelsTest {
 
-    private static final Labels LABELS = new Labels(new MessagesConfiguration().messageSource());
+    private static final Labels LABELS = labels();
+
+    /** The labels as the app reads them, for tests of other packages. */
+    public static Labels labels() {
+        return new Labels(new MessagesConfiguration().messageSource());
+    }
 
     @Test
     void everyFindingSeverityOutcomeAndRoundStateHasWords() {

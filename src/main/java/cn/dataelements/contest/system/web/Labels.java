@@ -1,4 +1,4 @@
-package cn.dataelements.contest.web;
+package cn.dataelements.contest.system.web;
 
 import cn.dataelements.contest.entry.MaterialKind;
 import cn.dataelements.contest.intake.records.SourceTimes;
@@ -23,7 +23,7 @@ public class Labels {
 
     private final MessageSource messages;
 
-    Labels(MessageSource messages) {
+    public Labels(MessageSource messages) {
         this.messages = messages;
     }
 
