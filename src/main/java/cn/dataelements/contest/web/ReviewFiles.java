@@ -181,10 +181,14 @@ class ReviewFiles {
         Downloads.send(response, file.getKey(), "application/octet-stream", out -> Files.copy(file.getValue(), out));
     }
 
+    /** A batch job's page; htmx's request for its progress while it runs gets that part alone. */
     @GetMapping("/review/jobs/{id}")
-    String job(@PathVariable String id, Model model) {
+    String job(
+            @PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         model.addAttribute("job", jobs.find(id).orElseThrow(() -> notFound("没有这个批量任务")));
-        return "review-job";
+        return htmx == null ? "review-job" : "review-job :: progress";
     }
 
     private static ResponseStatusException notFound(String why) {

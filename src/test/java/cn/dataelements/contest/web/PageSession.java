@@ -69,6 +69,13 @@ public final class PageSession {
         return answer(HttpRequest.newBuilder(URI.create(base + path)).build());
     }
 
+    /** A GET with a header, as a script of the page sends it (htmx's {@code HX-Request}). */
+    Answer get(String path, String header, String value) throws Exception {
+        return answer(HttpRequest.newBuilder(URI.create(base + path))
+                .header(header, value)
+                .build());
+    }
+
     /**
      * Posts a form.
      *

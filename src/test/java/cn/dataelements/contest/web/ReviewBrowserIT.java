@@ -121,6 +121,25 @@ class ReviewBrowserIT {
         assertThat(row.findElement(By.cssSelector(".mean")).getText())
                 .as("(88 + 92) / 2")
                 .isEqualTo("90.00");
+        Browser.navigate(browser, browser.findElement(By.id("batch-packets")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+                .withMessage("the job's progress updating itself to done")
+                .until(d -> !d.findElements(By.id("job-download")).isEmpty());
+        assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("已完成");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.notReloaded"))
+                .as("updated in place by htmx, not by reloading the page")
+                .isEqualTo(true);
+        PageSession organizerPages = PageSession.signedIn(base(), organizer, PASSWORD);
+        String progress = organizerPages
+                .get(new java.net.URI(browser.getCurrentUrl()).getPath(), "HX-Request", "true")
+                .text();
+        assertThat(progress)
+                .as("htmx gets the progress part alone")
+                .startsWith("<div id=\"job-progress\"")
+                .doesNotContain("<html");
+        PageChecks.check(browser, "organizer-review-job-1440");
+        browser.get(base() + "/review?round=" + ROUND);
         browser.findElement(By.id("export-ranking")).click();
         Path export = Browser.awaitDownload(downloads, "排名.xlsx");
         try (var workbook = new XSSFWorkbook(Files.newInputStream(export))) {
