@@ -21,8 +21,16 @@ public final class ReviewExports {
 
     private ReviewExports() {}
 
-    public static void ranking(ReviewPlan.Round round, List<Ranking.Track> tracks, OutputStream out)
+    /**
+     * A round's ranking as a sheet, people by their names.
+     *
+     * @param names display names by user name; a user name without one is written as it is
+     */
+    public static void ranking(
+            ReviewPlan.Round round, List<Ranking.Track> tracks, Map<String, String> names, OutputStream out)
             throws IOException {
+        java.util.function.Function<List<String>, String> people = users -> String.join(
+                "、", users.stream().map(u -> names.getOrDefault(u, u)).toList());
         try (SheetWriter workbook = new SheetWriter()) {
             Sheet sheet = workbook.sheet(round.name() + "排名");
             workbook.row(
@@ -60,12 +68,12 @@ public final class ReviewExports {
                             row.reviewerScores().size() + "/"
                                     + (row.reviewerScores().size()
                                             + row.missing().size()),
-                            String.join("、", row.missing()),
-                            reviewerScores(row.reviewerScores()),
+                            people.apply(row.missing()),
+                            reviewerScores(row.reviewerScores(), names),
                             row.proposed() ? "是" : "",
                             row.advanced() ? "是" : "",
                             row.withdrawn() ? "已撤销（举报成立）" : "",
-                            String.join("、", row.proxied()));
+                            people.apply(row.proxied()));
                 }
             }
             workbook.write(out);
@@ -124,10 +132,11 @@ public final class ReviewExports {
         }
     }
 
-    /** Each reviewer's score as people read it: zhangwei：75.00；lisi：80.50. */
-    private static String reviewerScores(Map<String, BigDecimal> scores) {
+    /** Each reviewer's score as people read it: 张伟：75.00；李四：80.50. */
+    private static String reviewerScores(Map<String, BigDecimal> scores, Map<String, String> names) {
         return scores.entrySet().stream()
-                .map(s -> s.getKey() + "：" + s.getValue().toPlainString())
+                .map(s -> names.getOrDefault(s.getKey(), s.getKey()) + "："
+                        + s.getValue().toPlainString())
                 .collect(Collectors.joining("；"));
     }
 

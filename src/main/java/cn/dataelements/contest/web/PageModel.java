@@ -13,10 +13,15 @@ class PageModel {
 
     private final cn.dataelements.contest.review.Roadshow roadshow;
     private final Labels labels;
+    private final cn.dataelements.contest.account.AccountStore accounts;
 
-    PageModel(cn.dataelements.contest.review.Roadshow roadshow, Labels labels) {
+    PageModel(
+            cn.dataelements.contest.review.Roadshow roadshow,
+            Labels labels,
+            cn.dataelements.contest.account.AccountStore accounts) {
         this.roadshow = roadshow;
         this.labels = labels;
+        this.accounts = accounts;
     }
 
     @ModelAttribute
@@ -26,6 +31,12 @@ class PageModel {
             return;
         }
         model.addAttribute("username", who.getName());
+        // the navigation names the person as the pages name people: by their name, else by their user name
+        model.addAttribute(
+                "personName",
+                accounts.find(who.getName())
+                        .map(a -> a.displayName().isBlank() ? a.username() : a.displayName())
+                        .orElse(who.getName()));
         model.addAttribute("isAdmin", has(who, Role.ADMIN));
         model.addAttribute("seesIntake", has(who, Role.ORGANIZER) || has(who, Role.COMMITTEE));
         model.addAttribute("isAuditor", has(who, Role.AUDITOR));

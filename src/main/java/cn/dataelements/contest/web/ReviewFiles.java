@@ -46,6 +46,7 @@ class ReviewFiles {
     private final ExamResults exams;
     private final ProxyScans scans;
     private final AuditLog audit;
+    private final cn.dataelements.contest.account.AccountStore accounts;
 
     ReviewFiles(
             Rounds rounds,
@@ -56,7 +57,9 @@ class ReviewFiles {
             Objections objections,
             ExamResults exams,
             ProxyScans scans,
-            AuditLog audit) {
+            AuditLog audit,
+            cn.dataelements.contest.account.AccountStore accounts) {
+        this.accounts = accounts;
         this.scans = scans;
         this.rounds = rounds;
         this.standings = standings;
@@ -76,7 +79,7 @@ class ReviewFiles {
                 response,
                 SheetWriter.fileName("排名", shown.name()),
                 Downloads.XLSX,
-                out -> ReviewExports.ranking(shown, standings.of(round), out));
+                out -> ReviewExports.ranking(shown, standings.of(round), accounts.displayNames(), out));
     }
 
     @GetMapping("/review/rounds/{round}/awards.xlsx")

@@ -140,9 +140,11 @@ class ReviewPage {
             @RequestParam String reviewer,
             Authentication who,
             RedirectAttributes flash) {
-        return act(round, flash, () -> {
+        // a refusal (a conflict of interest) is said beside the form, which keeps the entry and reviewer chosen
+        flash.addFlashAttribute("typed", new java.util.HashMap<>(Map.of("entryId", entryId, "reviewer", reviewer)));
+        return act(round, flash, "assign-form", () -> {
             assignments.assign(round, entryId, reviewer, who.getName());
-            return "已分配给 " + reviewer + "。";
+            return "已分配给 " + name(reviewer) + "。";
         });
     }
 
@@ -155,7 +157,7 @@ class ReviewPage {
             RedirectAttributes flash) {
         return act(round, flash, () -> {
             assignments.unassign(round, entryId, reviewer, who.getName());
-            return "已取消 " + reviewer + " 的分配。";
+            return "已取消 " + name(reviewer) + " 的分配。";
         });
     }
 
@@ -206,6 +208,25 @@ class ReviewPage {
     }
 
     /** Runs a page action; a refusal is shown as it is said, in Chinese. */
+    /** A person by the name the pages show: the account's display name, else the user name. */
+    private String name(String username) {
+        return accounts.displayNames().getOrDefault(username, username);
+    }
+
+    /** An action whose refusal is said beside the form it came from ({@code section}, an element's id). */
+    static String act(String round, RedirectAttributes flash, String section, Action action) {
+        try {
+            flash.addFlashAttribute("message", action.run());
+        } catch (ReviewException e) {
+            flash.addFlashAttribute(
+                    "sectionError", new java.util.HashMap<>(Map.of("at", section, "message", e.getMessage())));
+            return "redirect:/review?round=" + round + "#" + section;
+        } catch (IOException e) {
+            flash.addFlashAttribute("error", "操作失败，请稍后再试（" + e.getMessage() + "）。");
+        }
+        return "redirect:/review?round=" + round;
+    }
+
     static String act(String round, RedirectAttributes flash, Action action) {
         try {
             flash.addFlashAttribute("message", action.run());

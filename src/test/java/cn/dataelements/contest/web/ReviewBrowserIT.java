@@ -96,7 +96,7 @@ class ReviewBrowserIT {
         new Select(browser.findElement(By.id("assign-entry"))).selectByValue(entry.id());
         new Select(browser.findElement(By.id("assign-reviewer"))).selectByValue(reviewer);
         submit(browser.findElement(By.id("assign-button")));
-        assertThat(Browser.notice(browser)).isEqualTo("已分配给 " + reviewer + "。");
+        assertThat(Browser.notice(browser)).as("the reviewer by name").isEqualTo("已分配给 孙评审。");
         String code = browser.findElement(By.cssSelector(".ranking-table tr[data-entry='" + entry.id() + "'] .code"))
                 .getText();
         assertThat(code).as("the round's code beside the entry").matches("[^-]+-[A-HJ-NP-Z]\\d{3}");
@@ -109,11 +109,20 @@ class ReviewBrowserIT {
         task.findElement(By.cssSelector("a.packet")).click();
         Path packet = Browser.awaitDownload(downloads, "评审材料-" + code + ".zip");
         assertThat(summaryText(packet)).contains(title).contains("解决方案");
+        PageChecks.check(browser, "reviewer-reviewing-task-1440");
+        org.openqa.selenium.Dimension laptop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.navigate().refresh();
+        PageChecks.check(browser, "reviewer-reviewing-task-390");
+        browser.manage().window().setSize(laptop);
+        browser.navigate().refresh();
+        task = browser.findElement(By.cssSelector(".task[data-code='" + code + "']"));
         task.findElement(By.name("c_technology")).sendKeys("88");
         task.findElement(By.name("c_innovation")).sendKeys("92");
         task.findElement(By.name("comment")).sendKeys("数据来源清楚");
         submit(task.findElement(By.cssSelector(".score-form button")));
         assertThat(Browser.notice(browser)).isEqualTo("已保存 " + code + " 的评分。");
+        PageChecks.check(browser, "reviewer-reviewing-scored-1440");
 
         signIn(organizer);
         browser.get(base() + "/review?round=" + ROUND);
@@ -150,7 +159,9 @@ class ReviewBrowserIT {
                     assertThat(line.getCell(4).getStringCellValue()).isEqualTo(code);
                     assertThat(line.getCell(5).getStringCellValue()).isEqualTo(title);
                     assertThat(line.getCell(6).getStringCellValue()).isEqualTo("90.00");
-                    assertThat(line.getCell(10).getStringCellValue()).isEqualTo(reviewer + "：90.00");
+                    assertThat(line.getCell(10).getStringCellValue())
+                            .as("the reviewer by name")
+                            .isEqualTo("孙评审：90.00");
                     found = true;
                 }
             }

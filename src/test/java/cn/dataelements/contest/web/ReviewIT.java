@@ -140,8 +140,11 @@ class ReviewIT {
                 "/review/rounds/" + ROUND + "/assignments",
                 Map.of("entryId", assigned.id(), "reviewer", conflicted),
                 true);
-        assertThat(pages.follow(posted).text())
-                .as("the page says why")
+        String page = pages.follow(posted).text();
+        assertThat(page.substring(page.indexOf("id=\"assign-form\"")))
+                .as("the page says why, beside the form, which keeps the entry and reviewer chosen")
+                .contains("id=\"assign-error\"")
+                .contains("value=\"" + conflicted + "\" selected=\"selected\"")
                 .contains("不能分配给赵评审")
                 .contains("评审专家所在单位“哈尔滨工业大学（威海）”与参赛单位“哈尔滨工业大学（威海）”相同");
         assertThat(api("GET", "/api/review/rounds/" + ROUND + "/assignments", organizer, "")
