@@ -152,7 +152,8 @@ public class EntryBuilder {
                         f.path(),
                         catalog.materials().classify(f.path(), f.text() == null ? "" : f.text()),
                         read.document().id(),
-                        f.sha256()))
+                        f.sha256(),
+                        f.signatures()))
                 .toList();
     }
 

@@ -51,6 +51,9 @@ final class ChildParser {
     private final AutoDetectParser parser = new AutoDetectParser();
 
     ChildReply parse(Request request) {
+        if (OfdText.isOfd(Path.of(request.path()))) {
+            return OfdText.read(Path.of(request.path()), request.maxTextChars());
+        }
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, request.displayName());
         ToXMLContentHandler xhtml = new ToXMLContentHandler();

@@ -37,9 +37,10 @@ public class ExtractedTexts {
 
     /**
      * Raised whenever the child's output for the same file and Tika version changes (its handler, XHTML, metadata,
-     * parser settings such as the OCR strategy). 2: PDFs parsed without OCR.
+     * parser settings such as the OCR strategy). 2: PDFs parsed without OCR. 3: OFD read with ofdrw (its text, seals
+     * and image-only pages), where Tika saw a zip.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     private static final Logger log = LoggerFactory.getLogger(ExtractedTexts.class);
     /** Its own mapper: the format on disk does not follow the app's JSON settings. */

@@ -36,6 +36,12 @@ public record Extraction(
     /** {@code "true"} when the text was cut at {@link ExtractionSettings#maxTextChars()}. */
     public static final String TRUNCATED = "truncated";
 
+    /** How many electronic seals (电子签章) and digital signatures an OFD carries, e.g. "1"; absent without any. */
+    public static final String SIGNATURES = "signatures";
+
+    /** The pages of an OFD that hold images and no text (a scan), e.g. "2,3": OCR's to read. */
+    public static final String IMAGE_ONLY_PAGES = "imageOnlyPages";
+
     public Extraction {
         metadata = Map.copyOf(metadata);
         problems = List.copyOf(problems);

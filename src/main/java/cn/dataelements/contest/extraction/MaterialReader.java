@@ -195,8 +195,18 @@ public class MaterialReader {
                 size,
                 sha256,
                 extraction.text(),
-                extraction.ok());
+                extraction.ok(),
+                signatures(extraction));
         return new ReadFile(document, extraction.xhtml() == null ? "" : extraction.xhtml());
+    }
+
+    /** How many seals or signatures the extraction found on the file (an OFD's), 0 when none or unknown. */
+    private static int signatures(Extraction extraction) {
+        try {
+            return Integer.parseInt(extraction.metadata().getOrDefault(Extraction.SIGNATURES, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** A file listed, with no text of its own: a container, or one the submission's budget left unread. */

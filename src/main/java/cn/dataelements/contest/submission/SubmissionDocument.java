@@ -34,9 +34,35 @@ public record SubmissionDocument(
      * @param name the file's own name, decoded
      * @param path where it sits in the submission: the attachment name, then archive entries, joined by "/"
      * @param extracted whether text could be read from it
+     * @param signatures how many electronic seals (电子签章) or digital signatures it carries (an OFD says), else 0
      */
     public record FileDocument(
-            String name, String path, String contentType, long size, String sha256, String text, boolean extracted) {}
+            String name,
+            String path,
+            String contentType,
+            long size,
+            String sha256,
+            String text,
+            boolean extracted,
+            int signatures) {
+
+        /** A file that carries no seal. */
+        public FileDocument(
+                String name,
+                String path,
+                String contentType,
+                long size,
+                String sha256,
+                String text,
+                boolean extracted) {
+            this(name, path, contentType, size, sha256, text, extracted, 0);
+        }
+
+        /** The same file with another text (none, or left out of the index). */
+        public FileDocument withText(String other) {
+            return new FileDocument(name, path, contentType, size, sha256, other, extracted, signatures);
+        }
+    }
 
     public static final String STATUS_RECEIVED = "received";
 
@@ -55,11 +81,8 @@ public record SubmissionDocument(
             return Optional.empty();
         }
         FileDocument cut = largest.get();
-        List<FileDocument> kept = files.stream()
-                .map(f -> f == cut
-                        ? new FileDocument(f.name(), f.path(), f.contentType(), f.size(), f.sha256(), "", f.extracted())
-                        : f)
-                .toList();
+        List<FileDocument> kept =
+                files.stream().map(f -> f == cut ? f.withText("") : f).toList();
         List<Problem> more = new ArrayList<>(problems);
         more.add(new Problem(
                 TEXT_NOT_INDEXED,
@@ -75,10 +98,7 @@ public record SubmissionDocument(
      * extracted texts beside it, and in the submissions index).
      */
     public SubmissionDocument withoutTexts() {
-        List<FileDocument> bare = files.stream()
-                .map(f -> new FileDocument(
-                        f.name(), f.path(), f.contentType(), f.size(), f.sha256(), null, f.extracted()))
-                .toList();
+        List<FileDocument> bare = files.stream().map(f -> f.withText(null)).toList();
         return with(bare, problems);
     }
 
