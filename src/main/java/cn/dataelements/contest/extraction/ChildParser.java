@@ -80,11 +80,16 @@ final class ChildParser {
     private static ParseContext context() {
         ParseContext context = new ParseContext();
         context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
-        // No OCR engine is installed: say so. Tika's default (AUTO) looks for one on every page with little text (a
-        // scanned licence, a photographed proof) and, finding no parser in the context, failed the whole PDF.
+        // No OCR while a submission is read: Tika's default (AUTO) looks for an engine on every page with little text
+        // (a scanned licence, a photographed proof) and, finding no parser in the context, failed the whole PDF.
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         context.set(PDFParserConfig.class, pdf);
+        // Tesseract is installed for OCR's own phase after intake (OcrWorker): reading a scan here, page by page,
+        // would hold a submission (and the mails behind it) for minutes.
+        org.apache.tika.parser.ocr.TesseractOCRConfig ocr = new org.apache.tika.parser.ocr.TesseractOCRConfig();
+        ocr.setSkipOcr(true);
+        context.set(org.apache.tika.parser.ocr.TesseractOCRConfig.class, ocr);
         return context;
     }
 

@@ -5,11 +5,15 @@ import cn.dataelements.contest.compliance.EntryCheck;
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.EntryBuilder;
 import cn.dataelements.contest.entry.EntryStore;
+import cn.dataelements.contest.extraction.MaterialReader.ReadFile;
 import cn.dataelements.contest.index.ProjectionQueue;
 import cn.dataelements.contest.ledger.IntakeLedger;
 import cn.dataelements.contest.ledger.Outcome;
+import cn.dataelements.contest.ocr.OcrTexts;
 import cn.dataelements.contest.submission.PermanentIntakeException;
 import cn.dataelements.contest.submission.ReadSubmission;
+import cn.dataelements.contest.submission.SubmissionDocument.FileDocument;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -35,8 +39,10 @@ public class SubmissionIntake {
     private final IntakeLedger ledger;
     private final IntakeAttempts attempts;
     private final IntakeHealth health;
+    private final OcrTexts ocr;
 
     SubmissionIntake(
+            OcrTexts ocr,
             SubmissionReaders readers,
             EntryBuilder entries,
             EntryStore store,
@@ -46,6 +52,7 @@ public class SubmissionIntake {
             IntakeLedger ledger,
             IntakeAttempts attempts,
             IntakeHealth health) {
+        this.ocr = ocr;
         this.readers = readers;
         this.entries = entries;
         this.store = store;
@@ -154,8 +161,51 @@ public class SubmissionIntake {
     public record Prepared(ArchivedSubmission archived, ReadSubmission read, Entry view) {}
 
     public Prepared prepare(ArchivedSubmission archived) {
-        ReadSubmission read = readers.read(archived);
+        ReadSubmission read = withOcr(readers.read(archived));
         return new Prepared(archived, read, entries.build(read));
+    }
+
+    /** The mark that sets OCR's text apart from a file's own, wherever the text is shown. */
+    public static final String OCR_MARK = "〔以下文字由 OCR 从图像识别〕";
+
+    /**
+     * The submission with the text OCR read from its scans and photos added to each such file's own (after
+     * {@link #OCR_MARK}); a file OCR has not read yet stays as it is, and is read after intake ({@link OcrTexts}).
+     */
+    private ReadSubmission withOcr(ReadSubmission read) {
+        List<String> scans = read.files().stream()
+                .map(ReadFile::document)
+                .filter(OcrTexts::needsOcr)
+                .map(FileDocument::sha256)
+                .toList();
+        Map<String, String> found = scans.isEmpty() ? Map.of() : ocr.texts(scans);
+        if (found.isEmpty()) {
+            return read;
+        }
+        List<ReadFile> files = read.files().stream()
+                .map(f -> {
+                    String text = found.get(f.document().sha256());
+                    if (text == null || text.isBlank() || !OcrTexts.needsOcr(f.document())) {
+                        return f;
+                    }
+                    String own = f.document().text() == null
+                            ? ""
+                            : f.document().text().strip();
+                    String joined = (own.isEmpty() ? "" : own + "\n\n") + OCR_MARK + "\n" + text;
+                    String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                            + text.lines()
+                                    .filter(l -> !l.isBlank())
+                                    .map(l -> "<p>" + org.springframework.web.util.HtmlUtils.htmlEscape(l) + "</p>")
+                                    .collect(java.util.stream.Collectors.joining())
+                            + "</body></html>";
+                    return new ReadFile(f.document().withText(joined), own.isEmpty() ? xhtml : f.xhtml());
+                })
+                .toList();
+        return new ReadSubmission(
+                read.document().withFiles(files.stream().map(ReadFile::document).toList()),
+                files,
+                read.sender(),
+                read.declared());
     }
 
     /** Everything one item does, in the caller's transaction; live intake also decides the receipt and the ledger line. */
@@ -171,6 +221,7 @@ public class SubmissionIntake {
             }
         });
         queue.submission(read.document());
+        ocr.enqueue(read.document().id(), read.document().files());
         TakenSubmission taken = new TakenSubmission(saved.entry(), checked.findings(), read, saved.view());
         liveRoute.ifPresent(route -> {
             receipt.prepare(taken);

@@ -102,6 +102,11 @@ public record SubmissionDocument(
         return with(bare, problems);
     }
 
+    /** This document with its files as given (texts that OCR completed), its problems as they are. */
+    public SubmissionDocument withFiles(List<FileDocument> otherFiles) {
+        return with(otherFiles, problems);
+    }
+
     private SubmissionDocument with(List<FileDocument> otherFiles, List<Problem> otherProblems) {
         return new SubmissionDocument(
                 id,

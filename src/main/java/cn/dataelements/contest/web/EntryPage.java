@@ -48,10 +48,12 @@ class EntryPage {
     private final EntryAccess access;
     private final AuditLog audit;
     private final SubmissionLetters letters;
+    private final cn.dataelements.contest.ocr.OcrTexts ocr;
 
     private final Labels labels;
 
     EntryPage(
+            cn.dataelements.contest.ocr.OcrTexts ocr,
             Labels labels,
             SubmissionLetters letters,
             Entries entries,
@@ -60,6 +62,7 @@ class EntryPage {
             EntryAccess access,
             AuditLog audit) {
         this.labels = labels;
+        this.ocr = ocr;
         this.letters = letters;
         this.entries = entries;
         this.decisions = decisions;
@@ -82,6 +85,10 @@ class EntryPage {
         model.addAttribute("conflicts", findings.map(EntryFindings::conflicts).orElse(List.of()));
         model.addAttribute("versions", changes(entry.versions()));
         model.addAttribute("files", files(entry));
+        Map<String, String> ocrStates = new HashMap<>();
+        ocr.states(entry.materials().stream().map(Material::sha256).toList())
+                .forEach((sha256, state) -> ocrStates.put(sha256, state.name()));
+        model.addAttribute("ocr", ocrStates);
         if (access.seesContacts(who)) {
             List<SubmissionLetters.Letter> found = new ArrayList<>();
             for (Entry.EntrySubmission submission : entry.submissions()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dataelements.contest.IntakeIT;
 import cn.dataelements.contest.account.AccountStore;
-import cn.dataelements.contest.account.Role;
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.Material;
 import cn.dataelements.contest.search.EntrySearch;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -73,12 +71,7 @@ class OfdIntakeIT {
                         .extracting(EntrySearch.EntryHit::id)
                         .contains(entry.id()));
 
-        String organizer = "organizer-" + tag;
-        accounts.create(
-                new AccountStore.Change(
-                        organizer, "组织方", "organizer-password-1", Set.of(Role.ORGANIZER), "威海市大数据中心", "", "", "", true),
-                "test");
-        String page = PageSession.signedIn("http://127.0.0.1:" + port, organizer, "organizer-password-1")
+        String page = PageSession.newOrganizer(accounts, "http://127.0.0.1:" + port)
                 .get("/entries/" + entry.id())
                 .text();
         assertThat(page).contains("应用案例证明.ofd").contains("含电子签章或数字签名（1 处）");

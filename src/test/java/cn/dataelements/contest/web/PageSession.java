@@ -57,6 +57,25 @@ public final class PageSession {
         return session;
     }
 
+    /** A session of an organizer account made for the test (with a unit, so that it may see every entry). */
+    public static PageSession newOrganizer(cn.dataelements.contest.account.AccountStore accounts, String base)
+            throws Exception {
+        String user = "organizer-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(
+                new cn.dataelements.contest.account.AccountStore.Change(
+                        user,
+                        "组织方测试",
+                        "organizer-password-1",
+                        java.util.Set.of(cn.dataelements.contest.account.Role.ORGANIZER),
+                        "威海市大数据中心",
+                        "",
+                        "",
+                        "",
+                        true),
+                "test");
+        return signedIn(base, user, "organizer-password-1");
+    }
+
     /** Posts the sign-in form; answers the form's answer (a redirect to / or to /login?error). */
     Answer signIn(String user, String password) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
