@@ -56,6 +56,38 @@ public record OrganizationNames(List<String> suffixes, List<String> ignored, Lis
         return !x.isEmpty() && !y.isEmpty() && (x.contains(y) || y.contains(x));
     }
 
+    /**
+     * Whether a name OCR read denotes the same organization as a unit's, allowing for one misread character: the
+     * same as {@link #sameOrganization}, or equal but for one character changed, added or dropped, once normalized.
+     */
+    public static boolean sameOrganizationOcr(String unit, String read) {
+        if (sameOrganization(unit, read)) {
+            return true;
+        }
+        String x = comparable(unit);
+        String y = comparable(read);
+        return !x.isEmpty() && !y.isEmpty() && oneEditApart(x, y);
+    }
+
+    /** Whether one change, insertion or deletion of a character turns one text into the other. */
+    static boolean oneEditApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = a.length() <= b.length() ? b : a;
+        int i = 0;
+        while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+            i++;
+        }
+        if (i == shorter.length()) {
+            return true;
+        }
+        return shorter.length() == longer.length()
+                ? shorter.substring(i + 1).equals(longer.substring(i + 1))
+                : shorter.substring(i).equals(longer.substring(i + 1));
+    }
+
     /** NFKC, lower case, without spaces and brackets: 哈尔滨工业大学（威海） and 哈尔滨工业大学(威海) compare equal. */
     static String comparable(String name) {
         String nfkc = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC);

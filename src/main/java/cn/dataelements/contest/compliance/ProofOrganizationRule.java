@@ -2,6 +2,7 @@ package cn.dataelements.contest.compliance;
 
 import cn.dataelements.contest.entry.Entry;
 import cn.dataelements.contest.entry.Material;
+import cn.dataelements.contest.ocr.OcrTexts;
 import java.util.List;
 
 /**
@@ -21,22 +22,36 @@ final class ProofOrganizationRule implements Rule {
                 .toList();
     }
 
+    /**
+     * The organizations the proof names that are none of the entry's units. A name in the text OCR read from a scan
+     * ({@link OcrTexts#MARK} on) may have one character misread, so it matches a unit with one character apart,
+     * and a finding on it says that it rests on OCR (its evidence field {@code ocr}).
+     */
     private static List<Finding> inMaterial(Entry entry, Material material, String text, RuleContext context) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
+        int ocrFrom = text.indexOf(OcrTexts.MARK);
         return context.settings().organizations().find(text).stream()
-                .filter(found -> entry.units().stream()
-                        .noneMatch(u -> OrganizationNames.sameOrganization(u.name(), found.name())))
-                .flatMap(found -> context
-                        .finding(
-                                FindingCode.PROOF_NAMES_OTHER_ORGANIZATION,
-                                new Evidence(material.path(), "text", found.name(), found.offset()),
-                                "file",
-                                material.name(),
-                                "organization",
-                                found.name())
-                        .stream())
+                .filter(found -> {
+                    boolean ocr = ocrFrom >= 0 && found.offset() > ocrFrom;
+                    return entry.units().stream()
+                            .noneMatch(u -> ocr
+                                    ? OrganizationNames.sameOrganizationOcr(u.name(), found.name())
+                                    : OrganizationNames.sameOrganization(u.name(), found.name()));
+                })
+                .flatMap(found -> {
+                    boolean ocr = ocrFrom >= 0 && found.offset() > ocrFrom;
+                    return context
+                            .finding(
+                                    FindingCode.PROOF_NAMES_OTHER_ORGANIZATION,
+                                    new Evidence(material.path(), ocr ? "ocr" : "text", found.name(), found.offset()),
+                                    "file",
+                                    material.name() + (ocr ? "（扫描件，依据 OCR 识别的文字）" : ""),
+                                    "organization",
+                                    found.name())
+                            .stream();
+                })
                 .toList();
     }
 }

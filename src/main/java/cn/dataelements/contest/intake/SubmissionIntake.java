@@ -165,12 +165,9 @@ public class SubmissionIntake {
         return new Prepared(archived, read, entries.build(read));
     }
 
-    /** The mark that sets OCR's text apart from a file's own, wherever the text is shown. */
-    public static final String OCR_MARK = "〔以下文字由 OCR 从图像识别〕";
-
     /**
      * The submission with the text OCR read from its scans and photos added to each such file's own (after
-     * {@link #OCR_MARK}); a file OCR has not read yet stays as it is, and is read after intake ({@link OcrTexts}).
+     * {@link OcrTexts#MARK}); a file OCR has not read yet stays as it is, and is read after intake ({@link OcrTexts}).
      */
     private ReadSubmission withOcr(ReadSubmission read) {
         List<String> scans = read.files().stream()
@@ -191,7 +188,7 @@ public class SubmissionIntake {
                     String own = f.document().text() == null
                             ? ""
                             : f.document().text().strip();
-                    String joined = (own.isEmpty() ? "" : own + "\n\n") + OCR_MARK + "\n" + text;
+                    String joined = (own.isEmpty() ? "" : own + "\n\n") + OcrTexts.MARK + "\n" + text;
                     String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
                             + text.lines()
                                     .filter(l -> !l.isBlank())

@@ -32,6 +32,9 @@ public class OcrTexts {
     /** A file waiting for OCR. */
     public record Waiting(String sha256, String submissionId, String path, String mediaType) {}
 
+    /** The mark that sets OCR's text apart from a file's own, wherever the text is shown or checked. */
+    public static final String MARK = "〔以下文字由 OCR 从图像识别〕";
+
     /** A PDF with fewer characters than this per page is taken for a scan. */
     static final int SCANNED_CHARS_PER_PAGE = 20;
 

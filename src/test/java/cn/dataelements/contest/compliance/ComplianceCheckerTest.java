@@ -267,6 +267,34 @@ class ComplianceCheckerTest {
     }
 
     @Test
+    void aScannedProofNamingTheUnitWithOneCharacterMisreadIsNoFinding() {
+        String misread = UNIT.substring(0, UNIT.length() - 6) + "枝" + UNIT.substring(UNIT.length() - 5);
+        assertThat(misread).hasSameSizeAs(UNIT).isNotEqualTo(UNIT);
+        String scan = cn.dataelements.contest.ocr.OcrTexts.MARK + "\n营业执照\n名称：" + misread + "\n类型：有限责任公司";
+
+        assertThat(check(entry().build(), "mail", Map.of("mail/应用案例证明.pdf", scan)))
+                .as("OCR misread one character of the unit's own name")
+                .isEmpty();
+        assertThat(check(entry().build(), "mail", Map.of("mail/应用案例证明.pdf", "名称：" + misread)))
+                .as("the same name typed, not read from a scan, is another organization")
+                .extracting(Finding::code)
+                .containsExactly("PROOF_NAMES_OTHER_ORGANIZATION");
+    }
+
+    @Test
+    void aScannedLicenceOfAnotherUnitIsAFindingThatSaysItRestsOnOcr() {
+        String scan = cn.dataelements.contest.ocr.OcrTexts.MARK + "\n营业执照\n名称：威海海洋渔业集团有限公司\n类型：有限责任公司";
+
+        assertThat(check(entry().build(), "mail", Map.of("mail/应用案例证明.pdf", scan)))
+                .singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.code()).isEqualTo("PROOF_NAMES_OTHER_ORGANIZATION");
+                    assertThat(finding.messageZh()).contains("依据 OCR 识别的文字").contains("威海海洋渔业集团有限公司");
+                    assertThat(finding.evidence().field()).isEqualTo("ocr");
+                });
+    }
+
+    @Test
     void severalUnitsWithoutALeadAreFound() {
         Entry entry = entry().units(
                         new Entry.Unit(UNIT, CODE, false), new Entry.Unit("威海职业学院", "12371002335009330F", false))
