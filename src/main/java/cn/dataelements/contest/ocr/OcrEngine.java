@@ -61,10 +61,13 @@ public class OcrEngine {
         }
     }
 
-    /** Reads a file: an image, or a PDF page by page. */
+    /** Reads a file: an image, a PDF page by page, or the pictures of an OFD. */
     public Result read(Path file, String mediaType) throws IOException {
         if ("application/pdf".equals(mediaType)) {
             return readPdf(file);
+        }
+        if ("application/ofd".equals(mediaType)) {
+            return readOfd(file);
         }
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {
@@ -94,6 +97,36 @@ public class OcrEngine {
             }
             return new Result(String.join("\n\n", pages).strip(), pages.size(), String.join("；", notes));
         }
+    }
+
+    /**
+     * The pictures an OFD holds (a scan stored as OFD is a picture per page), in the order of their names, each read
+     * as a page; at most {@code intake.ocr.max-pages} of them.
+     */
+    private Result readOfd(Path file) throws IOException {
+        List<String> pages = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            List<? extends java.util.zip.ZipEntry> pictures = zip.stream()
+                    .filter(e -> !e.isDirectory()
+                            && e.getName().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(png|jpe?g|bmp|tiff?)$"))
+                    .sorted(java.util.Comparator.comparing(java.util.zip.ZipEntry::getName))
+                    .toList();
+            int read = Math.min(pictures.size(), properties.maxPages());
+            for (int i = 0; i < read; i++) {
+                BufferedImage image;
+                try (InputStream in = zip.getInputStream(pictures.get(i))) {
+                    image = ImageIO.read(in);
+                }
+                if (image != null) {
+                    pages.add(page(image));
+                }
+            }
+            if (pictures.size() > read) {
+                notes.add("只识别了前 " + read + " 幅图像（共 " + pictures.size() + " 幅）");
+            }
+        }
+        return new Result(String.join("\n\n", pages).strip(), pages.size(), String.join("；", notes));
     }
 
     /** One page's text. */

@@ -44,7 +44,7 @@ public class OcrTexts {
         this.db = db;
     }
 
-    /** Whether the file's text is in its pictures: an image, or a PDF that gave almost no text. */
+    /** Whether the file's text is in its pictures: an image, or a PDF or an OFD that gave almost no text. */
     public static boolean needsOcr(FileDocument file) {
         String type = file.contentType() == null ? "" : file.contentType().toLowerCase(Locale.ROOT);
         if (type.equals("image/jpeg")
@@ -55,7 +55,8 @@ public class OcrTexts {
             return true;
         }
         String text = file.text() == null ? "" : file.text().strip();
-        return type.equals("application/pdf") && text.length() < SCANNED_CHARS_PER_PAGE;
+        return (type.equals("application/pdf") || type.equals("application/ofd"))
+                && text.length() < SCANNED_CHARS_PER_PAGE;
     }
 
     /** Puts the submission's files that need OCR, and have no OCR text yet, in the queue (in the caller's transaction). */

@@ -49,6 +49,16 @@ class OcrEngineTest {
     }
 
     @Test
+    void anOfdThatIsAScanIsReadFromItsPicture() throws Exception {
+        byte[] ofd = cn.dataelements.contest.support.OfdFiles.write(List.of(), ScanImages.png(LICENCE));
+        Path file = Files.write(dir.resolve("licence.ofd"), ofd);
+
+        OcrEngine.Result result = engine.read(file, "application/ofd");
+
+        assertThat(result.text()).contains("威海海悦橡胶科技有限公司");
+    }
+
+    @Test
     void anImageOnlyPdfIsReadPageByPage() throws Exception {
         Path pdf = Files.write(dir.resolve("scan.pdf"), ScanImages.scannedPdf(LICENCE));
 

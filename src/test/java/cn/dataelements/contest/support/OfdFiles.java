@@ -31,6 +31,14 @@ public final class OfdFiles {
      * @return the file's bytes
      */
     public static byte[] write(List<String> pages, boolean scannedPage) throws IOException {
+        return write(pages, scannedPage ? null : new byte[0]);
+    }
+
+    /**
+     * An OFD with a page per paragraph of text and, unless {@code scan} is empty, a last page holding only this PNG
+     * (a blank form's picture when null).
+     */
+    public static byte[] write(List<String> pages, byte[] scan) throws IOException {
         Path dir = Files.createTempDirectory("ofd-");
         Path file = dir.resolve("document.ofd");
         try (OFDDoc doc = new OFDDoc(file)) {
@@ -39,24 +47,31 @@ public final class OfdFiles {
                 page.add(new Paragraph(20d, 20d, 170d, 200d, text, 5d));
                 doc.addVPage(page);
             }
-            if (scannedPage) {
+            if (scan == null || scan.length > 0) {
                 Path png = dir.resolve("scan.png");
-                BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = image.createGraphics();
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, 200, 100);
-                g.setColor(Color.BLACK);
-                g.drawRect(10, 10, 180, 80);
-                g.dispose();
-                ImageIO.write(image, "png", png.toFile());
-                Img img = new Img(100d, 50d, png);
-                img.setPosition(Position.Absolute).setXY(10d, 10d);
+                Files.write(png, scan == null ? blank() : scan);
+                Img img = new Img(170d, 60d, png);
+                img.setPosition(Position.Absolute).setXY(20d, 20d);
                 VirtualPage page = new VirtualPage(PageLayout.A4());
                 page.add(img);
                 doc.addVPage(page);
             }
         }
         return Files.readAllBytes(file);
+    }
+
+    /** A blank form's picture: a frame on white. */
+    private static byte[] blank() throws IOException {
+        BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 100);
+        g.setColor(Color.BLACK);
+        g.drawRect(10, 10, 180, 80);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     /**
