@@ -40,8 +40,10 @@ public class SubmissionIntake {
     private final IntakeAttempts attempts;
     private final IntakeHealth health;
     private final OcrTexts ocr;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     SubmissionIntake(
+            io.micrometer.core.instrument.MeterRegistry meters,
             OcrTexts ocr,
             SubmissionReaders readers,
             EntryBuilder entries,
@@ -52,6 +54,7 @@ public class SubmissionIntake {
             IntakeLedger ledger,
             IntakeAttempts attempts,
             IntakeHealth health) {
+        this.meters = meters;
         this.ocr = ocr;
         this.readers = readers;
         this.entries = entries;
@@ -95,6 +98,11 @@ public class SubmissionIntake {
             }
         }
         health.itemSucceeded(route);
+        if (taken != null && archived.received() != null && archived.received().receivedAt() != null) {
+            // from the channel's own receipt time to taken in (its search document follows within the refresh)
+            meters.timer("intake.latency", "route", route)
+                    .record(java.time.Duration.between(archived.received().receivedAt(), java.time.Instant.now()));
+        }
         // A failure keeps the turn through its redeliveries: the consumer gives it up when the item is over.
         turn.ifPresent(IntakeTurns.Turn::done);
         return taken;

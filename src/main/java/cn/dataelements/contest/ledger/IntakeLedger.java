@@ -23,11 +23,19 @@ public class IntakeLedger {
     private final JdbcClient db;
     private final Clock clock;
     private final LedgerReplicator replicator;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    IntakeLedger(JdbcClient db, LedgerReplicator replicator) {
+    IntakeLedger(JdbcClient db, LedgerReplicator replicator, io.micrometer.core.instrument.MeterRegistry meters) {
         this.db = db;
         this.clock = Clock.systemUTC();
         this.replicator = replicator;
+        this.meters = meters;
+    }
+
+    /** Counts the outcome by route ({@code intake_items_total} in Prometheus' words), once it is committed. */
+    private void count(String route, Outcome outcome) {
+        meters.counter("intake.items", "route", route, "outcome", outcome.name())
+                .increment();
     }
 
     /** Records one outcome, then asks for it to be copied to the index once committed (without waiting for that). */
@@ -67,10 +75,12 @@ public class IntakeLedger {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
+                    count(route, outcome);
                     replicator.wake();
                 }
             });
         } else {
+            count(route, outcome);
             replicator.wake();
         }
         return event;

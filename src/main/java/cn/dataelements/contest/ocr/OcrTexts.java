@@ -40,8 +40,11 @@ public class OcrTexts {
 
     private final JdbcClient db;
 
-    OcrTexts(JdbcClient db) {
+    OcrTexts(JdbcClient db, io.micrometer.core.instrument.MeterRegistry meters) {
         this.db = db;
+        io.micrometer.core.instrument.Gauge.builder("intake.ocr.waiting", this, OcrTexts::waiting)
+                .description("Files waiting for OCR")
+                .register(meters);
     }
 
     /** Whether the file's text is in its pictures: an image, or a PDF or an OFD that gave almost no text. */

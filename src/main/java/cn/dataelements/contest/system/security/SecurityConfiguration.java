@@ -88,6 +88,8 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
+                        .requestMatchers(EndpointRequest.to("metrics", "prometheus"))
+                        .hasRole("ADMIN")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/audit/**")
