@@ -117,6 +117,11 @@ public class IntakeHealth implements HealthIndicator {
         return BoundedRead.within(DATABASE_TIMEOUT, attempts::skippedByRoute);
     }
 
+    /** The routes health has heard of since the start. */
+    public java.util.Set<String> routes() {
+        return java.util.Set.copyOf(routes.keySet());
+    }
+
     /** The age past which a waiting item makes its route DOWN. */
     public Duration maxWait() {
         return maxWait;

@@ -11,22 +11,22 @@ import java.util.Properties;
  * is exactly the one in the outbox, and no header of an inbound mail or a Camel exchange can reach it. The envelope
  * sender is the configured from address, so bounces of receipts come back to us (and the policy never answers them).
  */
-final class ReceiptSender {
+public final class ReceiptSender {
 
     private final ReceiptProperties properties;
     private final Session session;
 
-    ReceiptSender(ReceiptProperties properties) {
+    public ReceiptSender(ReceiptProperties properties) {
         this.properties = properties;
         this.session = Session.getInstance(sessionProperties(properties));
     }
 
-    Session session() {
+    public Session session() {
         return session;
     }
 
     /** Returns once the server accepted the message; throws when it did not. */
-    void send(MimeMessage message) throws MessagingException {
+    public void send(MimeMessage message) throws MessagingException {
         try (Transport transport = session.getTransport(properties.protocol())) {
             if (properties.username().isBlank()) {
                 // Jakarta Mail would log in as the OS user with an empty password: connect without logging in.

@@ -37,8 +37,10 @@ class IntakePage {
     private final IntakeAttempts attempts;
 
     private final Labels labels;
+    private final cn.dataelements.contest.alert.Alerts alerts;
 
     IntakePage(
+            cn.dataelements.contest.alert.Alerts alerts,
             Labels labels,
             LedgerView ledger,
             RouteFiles routes,
@@ -48,6 +50,7 @@ class IntakePage {
             IntakeHealth health,
             IntakeAttempts attempts) {
         this.labels = labels;
+        this.alerts = alerts;
         this.ledger = ledger;
         this.routes = routes;
         this.archive = archive;
@@ -63,6 +66,7 @@ class IntakePage {
     @GetMapping("/intake")
     String intake(Model model) throws IOException {
         model.addAttribute("latest", ledger.latest(null, 100));
+        model.addAttribute("incidents", alerts.recent(50));
         model.addAttribute("quarantined", ledger.latest(Outcome.QUARANTINED, 50));
         model.addAttribute(
                 "routes",

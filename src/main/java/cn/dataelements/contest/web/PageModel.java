@@ -14,11 +14,14 @@ class PageModel {
     private final cn.dataelements.contest.review.Roadshow roadshow;
     private final Labels labels;
     private final cn.dataelements.contest.account.AccountStore accounts;
+    private final cn.dataelements.contest.alert.Alerts alerts;
 
     PageModel(
+            cn.dataelements.contest.alert.Alerts alerts,
             cn.dataelements.contest.review.Roadshow roadshow,
             Labels labels,
             cn.dataelements.contest.account.AccountStore accounts) {
+        this.alerts = alerts;
         this.roadshow = roadshow;
         this.labels = labels;
         this.accounts = accounts;
@@ -43,6 +46,14 @@ class PageModel {
         model.addAttribute("isCommittee", has(who, Role.COMMITTEE));
         model.addAttribute("isReviewer", has(who, Role.REVIEWER));
         model.addAttribute("hasRoadshow", !roadshow.rounds().isEmpty());
+        if (has(who, Role.ORGANIZER) || has(who, Role.COMMITTEE) || has(who, Role.ADMIN)) {
+            try {
+                model.addAttribute("openAlerts", alerts.open());
+            } catch (RuntimeException e) {
+                // the database is what is down: its own alert cannot be read, the page still shows
+                model.addAttribute("openAlerts", java.util.List.of());
+            }
+        }
     }
 
     static boolean has(Authentication who, Role role) {
