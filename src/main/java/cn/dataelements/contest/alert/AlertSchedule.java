@@ -1,11 +1,7 @@
 package cn.dataelements.contest.alert;
 
+import cn.dataelements.contest.system.Periodic;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -13,12 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AlertSchedule implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(AlertSchedule.class);
-
     private final Alerts alerts;
     private final AlertProperties properties;
     private final Clock clock = Clock.systemUTC();
-    private volatile ScheduledExecutorService executor;
+    private final Periodic periodic = new Periodic("alerts");
 
     AlertSchedule(Alerts alerts, AlertProperties properties) {
         this.alerts = alerts;
@@ -27,34 +21,18 @@ class AlertSchedule implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.enabled()) {
-            return;
+        if (properties.enabled()) {
+            periodic.start(properties.evaluateEvery(), () -> alerts.evaluate(clock.instant()));
         }
-        long every = properties.evaluateEvery().toMillis();
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "alerts"));
-        executor.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        alerts.evaluate(clock.instant());
-                    } catch (RuntimeException e) {
-                        log.warn("Alert rules could not be evaluated: {}", e.toString());
-                    }
-                },
-                every,
-                every,
-                TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+        periodic.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return periodic.running();
     }
 }

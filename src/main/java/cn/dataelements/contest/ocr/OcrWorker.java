@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,7 +34,7 @@ public class OcrWorker implements SmartLifecycle {
     private final SubmissionArchive archive;
     private final SubmissionIntake intake;
     private final TransactionTemplate transactions;
-    private volatile ScheduledExecutorService executor;
+    private final cn.dataelements.contest.system.Periodic periodic = new cn.dataelements.contest.system.Periodic("ocr");
 
     OcrWorker(
             OcrTexts texts,
@@ -134,30 +131,16 @@ public class OcrWorker implements SmartLifecycle {
             log.warn("OCR is on but Tesseract is not installed: scans and photos wait unread (bin/setup installs it)");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ocr"));
-        executor.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        drain();
-                    } catch (RuntimeException e) {
-                        log.warn("OCR worker: {}", e.toString());
-                    }
-                },
-                properties.pollEvery().toMillis(),
-                properties.pollEvery().toMillis(),
-                TimeUnit.MILLISECONDS);
+        periodic.start(properties.pollEvery(), this::drain);
     }
 
     @Override
     public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+        periodic.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return periodic.running();
     }
 }
