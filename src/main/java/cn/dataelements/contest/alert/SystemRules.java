@@ -68,6 +68,33 @@ class SystemRules {
         };
     }
 
+    /** The stage deadline within 24 and within 2 hours, with what still waits for people. */
+    @Bean
+    AlertRule deadlineNear(
+            cn.dataelements.contest.entry.EntryProperties stage,
+            cn.dataelements.contest.search.EntrySearch search,
+            org.springframework.jdbc.core.simple.JdbcClient db) {
+        return new DeadlineRule(stage.deadlineInstant(), () -> {
+            long undecided;
+            try {
+                undecided = search.search(new cn.dataelements.contest.search.EntrySearch.Request(
+                                "",
+                                Map.of("severity", List.of("blocking"), "decision", List.of("undecided")),
+                                null,
+                                null,
+                                null,
+                                null,
+                                1))
+                        .total();
+            } catch (java.io.IOException | RuntimeException e) {
+                undecided = -1;
+            }
+            long withoutForm = DeadlineRule.entriesWithoutForm(db);
+            return "仍待处理：有未裁定阻断问题的作品 " + (undecided < 0 ? "（检索服务暂不可用，无法统计）" : undecided + " 件") + "；没有可读申报书的作品 "
+                    + withoutForm + " 件。";
+        });
+    }
+
     /** Elasticsearch or the database not answering, as their health indicators say. */
     @Bean
     AlertRule dependenciesDown(Map<String, HealthIndicator> indicators) {

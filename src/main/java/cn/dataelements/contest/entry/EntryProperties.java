@@ -20,7 +20,8 @@ public record EntryProperties(
         LocalDateTime deadline,
         @DefaultValue("Asia/Shanghai") ZoneId zone) {
 
-    Optional<java.time.Instant> deadlineInstant() {
+    /** The deadline as an instant, if the stage has one. */
+    public Optional<java.time.Instant> deadlineInstant() {
         return Optional.ofNullable(deadline).map(d -> d.atZone(zone).toInstant());
     }
 }
