@@ -28,8 +28,8 @@ public final class SearchParameters {
      */
     public static EntrySearch.Request request(MultiValueMap<String, String> parameters, int size, Set<String> only) {
         String text = parameters.getFirst("q");
-        Instant from = day(parameters.getFirst("from"), 0);
-        Instant to = day(parameters.getFirst("to"), 1);
+        Instant from = startOfDay(parameters.getFirst("from"), 0);
+        Instant to = startOfDay(parameters.getFirst("to"), 1);
         if (from != null && to != null && !from.isBefore(to)) {
             String start = parameters.getFirst("from").strip();
             String end = parameters.getFirst("to").strip();
@@ -109,8 +109,13 @@ public final class SearchParameters {
         }
     }
 
-    /** The start of a day in Beijing, plus some days. */
-    private static Instant day(String date, int plusDays) {
+    /**
+     * The start of a day written 2024-08-20, in Beijing, plus some days; null for none. The pages' other date filters
+     * (审计) read their dates with it too.
+     *
+     * @throws InvalidSearchException when the date is not written so, in English and in Chinese
+     */
+    public static Instant startOfDay(String date, int plusDays) {
         if (date == null || date.isBlank()) {
             return null;
         }

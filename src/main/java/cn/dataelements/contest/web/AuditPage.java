@@ -1,10 +1,9 @@
 package cn.dataelements.contest.web;
 
 import cn.dataelements.contest.account.AuditLog;
-import cn.dataelements.contest.intake.records.SourceTimes;
+import cn.dataelements.contest.search.InvalidSearchException;
+import cn.dataelements.contest.search.SearchParameters;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -43,32 +42,19 @@ class AuditPage {
         model.addAttribute("actions", audit.actions());
         model.addAttribute("filtered", !(who + action + target + from + to).isBlank());
         try {
-            Instant start = day(from, 0);
-            Instant end = day(to, 1);
+            Instant start = SearchParameters.startOfDay(from, 0);
+            Instant end = SearchParameters.startOfDay(to, 1);
             if (start != null && end != null && !start.isBefore(end)) {
-                throw new IllegalArgumentException("开始日期（" + from + "）晚于结束日期（" + to + "），请对调后再筛选。");
+                model.addAttribute("error", "开始日期（" + from + "）晚于结束日期（" + to + "），请对调后再筛选。");
+                model.addAttribute("audit", List.of());
+            } else {
+                model.addAttribute("audit", audit.find(new AuditLog.Filter(who, action, target, start, end), 200));
             }
-            model.addAttribute("audit", audit.find(new AuditLog.Filter(who, action, target, start, end), 200));
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+        } catch (InvalidSearchException e) {
+            model.addAttribute("error", e.messageZh());
             model.addAttribute("audit", List.of());
         }
         return "audit";
-    }
-
-    /** The start of a day in Beijing, plus some days; null for none. */
-    private static Instant day(String date, int plusDays) {
-        if (date.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date.strip())
-                    .plusDays(plusDays)
-                    .atStartOfDay(SourceTimes.BEIJING)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("日期应写作 2024-08-20 的格式，而不是“" + date.strip() + "”。", e);
-        }
     }
 
     @PostMapping("/audit/verify")

@@ -259,21 +259,8 @@ class EntrySearchIT {
                 .isEqualTo(all.total() - 1)
                 .isGreaterThanOrEqualTo(3);
 
-        String organizer = "organizer-" + TAG;
-        accounts.create(
-                new cn.dataelements.contest.account.AccountStore.Change(
-                        organizer,
-                        "组织方测试",
-                        "organizer-password-1",
-                        java.util.Set.of(cn.dataelements.contest.account.Role.ORGANIZER),
-                        "威海市大数据中心",
-                        "",
-                        "",
-                        "",
-                        true),
-                "test");
-        cn.dataelements.contest.web.PageSession pages = cn.dataelements.contest.web.PageSession.signedIn(
-                "http://127.0.0.1:" + port, organizer, "organizer-password-1");
+        cn.dataelements.contest.web.PageSession pages =
+                cn.dataelements.contest.web.PageSession.newOrganizer(accounts, "http://127.0.0.1:" + port);
         String unit = "&unit=" + encode(FIXTURES.unit());
         String page = pages.get("/search?q=" + encode("数据要素") + unit).text();
         assertThat(page)
